@@ -1,0 +1,73 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "Earshot",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "earshot", targets: ["earshot"]),
+        .library(name: "EarshotPipeline", targets: ["EarshotPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // libcsv ships no pkg-config file, so `pkgConfig` is deliberately omitted:
+        // csv.h and libcsv.so are on the default compiler and linker search paths.
+        .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"]), .brew(["libcsv"])]),
+        .target(name: "EarshotModel"),
+        .target(
+            name: "EarshotIngest",
+            dependencies: ["EarshotModel", "CLibCSV", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "EarshotNormalize", dependencies: ["EarshotModel"]),
+        .target(name: "EarshotThemes", dependencies: ["EarshotModel"]),
+        .target(name: "EarshotReport", dependencies: ["EarshotModel"]),
+        .target(
+            name: "EarshotStore",
+            dependencies: [
+                "EarshotModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "EarshotPipeline",
+            dependencies: [
+                "EarshotModel", "EarshotIngest", "EarshotNormalize", "EarshotThemes", "EarshotReport",
+                "EarshotStore", .product(name: "Logging", package: "swift-log"), "TOMLKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "earshot",
+            dependencies: [
+                "EarshotPipeline", "EarshotModel", "EarshotStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "EarshotTestSupport", dependencies: ["EarshotModel"]),
+        .testTarget(name: "EarshotModelTests", dependencies: ["EarshotModel"]),
+        .testTarget(name: "EarshotIngestTests", dependencies: ["EarshotIngest", "EarshotTestSupport"]),
+        .testTarget(name: "EarshotNormalizeTests", dependencies: ["EarshotNormalize", "EarshotTestSupport"]),
+        .testTarget(name: "EarshotThemesTests", dependencies: ["EarshotThemes"]),
+        .testTarget(name: "EarshotStoreTests", dependencies: ["EarshotStore"]),
+        .testTarget(name: "EarshotReportTests", dependencies: ["EarshotReport", "EarshotTestSupport"]),
+        .testTarget(
+            name: "EarshotPipelineTests",
+            dependencies: ["EarshotPipeline", "EarshotStore", "EarshotTestSupport"]
+        ),
+        .testTarget(name: "EarshotCLITests", dependencies: ["EarshotTestSupport"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

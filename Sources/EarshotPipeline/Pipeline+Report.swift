@@ -1,0 +1,90 @@
+import EarshotModel
+import EarshotReport
+import EarshotStore
+import Foundation
+import Logging
+
+/// The forms the weekly report is written in.
+public enum ReportFormat: String, Sendable, CaseIterable, Hashable {
+    /// Markdown for chat and wikis.
+    case md
+    /// Self-contained HTML.
+    case html
+    /// JSON following `docs/report.schema.json`.
+    case json
+}
+
+extension Pipeline {
+    /// The week a report is for when none is given: the last complete ISO week in the reporting time zone that has
+    /// records, else the latest week with records.
+    public func defaultReportWeek(now: Date) throws -> ISOWeek? {
+        let weeks = try workspace.store.weeksWithRecords()
+        let zone = TimeZone(identifier: workspace.configuration.reportingTimeZone) ?? TimeZone(identifier: "UTC")!
+        let seconds = Int64(now.timeIntervalSince1970) + Int64(zone.secondsFromGMT(for: now))
+        let current = ISOWeek(daysSinceEpoch: Int(seconds / 86_400))
+        return weeks.last { $0 < current } ?? weeks.last
+    }
+
+    /// Builds the report for a week.
+    public func buildReport(week: ISOWeek) throws -> WeeklyReport {
+        let store = workspace.store
+        let weeks = Set((0..<12).map { week.adding(weeks: -$0) })
+        let records = try store.records(inWeeks: weeks)
+        let status = try store.status()
+        var reasons: [String: Int] = [:]
+        for row in status.quarantinedRows {
+            let reason = row.reason.replacingOccurrences(of: #"\d+"#, with: "N", options: .regularExpression)
+            reasons[reason, default: 0] += 1
+        }
+        let health = WeeklyReport.DataHealth(
+            files: status.files.count, rowsRead: status.files.reduce(0) { $0 + $1.rowsRead }, records: status.recordCount,
+            mergedDuplicates: status.files.reduce(0) { $0 + $1.mergedDuplicates },
+            quarantined: status.files.reduce(0) { $0 + $1.quarantined },
+            quarantineReasons: reasons.map { WeeklyReport.ReasonCount(reason: $0.key, count: $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason },
+            themedShare: 0)
+        let provenance = WeeklyReport.Provenance(
+            earshotVersion: Pipeline.version, configSHA256: workspace.configurationSHA256,
+            inputFiles: status.files.map { WeeklyReport.InputFile(fileName: $0.fileName, sha256: $0.sha256, source: $0.source) })
+        let input = ReportInput(
+            week: week, timeZone: workspace.configuration.reportingTimeZone, records: records,
+            themes: try store.themeModel(), dataHealth: health, provenance: provenance)
+        return ReportBuilder().build(input)
+    }
+
+    /// Writes the report for a week (default: ``defaultReportWeek(now:)``) to `reports/`, atomically.
+    ///
+    /// - Returns: The paths written, in format order.
+    /// - Throws: ``EarshotError`` when the workspace has no records or the folder cannot be written.
+    public func writeReport(week requested: ISOWeek?, formats: [ReportFormat], now: Date, outputFolder: URL? = nil) throws -> [URL] {
+        let started = Date()
+        guard let week = try requested ?? defaultReportWeek(now: now) else {
+            throw EarshotError(.failure, "the workspace has no records yet; run earshot ingest and earshot normalize first")
+        }
+        let report = try buildReport(week: week)
+        let folder = outputFolder ?? workspace.reportsURL
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw EarshotError(.ioError, "cannot create the report folder \(folder.path): \(error.localizedDescription)")
+        }
+        var written: [URL] = []
+        for format in ReportFormat.allCases where formats.contains(format) {
+            let text: String = switch format {
+            case .md: MarkdownRenderer().render(report)
+            case .html: HTMLRenderer().render(report)
+            case .json: try JSONRenderer().render(report)
+            }
+            let url = folder.appendingPathComponent("\(week).\(format.rawValue)")
+            try AtomicFile.write(Data(text.utf8), to: url)
+            written.append(url)
+        }
+        let themesVersion = try workspace.store.stageState(.themes).version
+        try workspace.store.markReported(inputVersion: themesVersion)
+        logger.info("Stage finished", metadata: [
+            "stage.name": "report", "week": "\(week)", "report.paths": "\(written.map(\.path).joined(separator: ","))",
+            "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",
+        ])
+        return written
+    }
+}

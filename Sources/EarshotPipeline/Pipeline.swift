@@ -1,0 +1,171 @@
+import EarshotIngest
+import EarshotModel
+import EarshotNormalize
+import EarshotReport
+import EarshotStore
+import EarshotThemes
+import Foundation
+import Logging
+
+/// Runs Earshot's stages over a workspace.
+///
+/// The pipeline goes through four stages, each storing its whole output in the workspace so any one can be rerun:
+/// 1. Ingest: export files → raw rows (``ingest(paths:)``).
+/// 2. Normalize: raw rows → records (``normalize()``).
+/// 3. Themes: records → themes and assignments (``detectThemes()``).
+/// 4. Report: records and themes → the weekly report in Markdown, HTML and JSON (``writeReport(week:formats:now:)``).
+///
+/// ``run(inbox:now:)`` runs every stage that has new input.
+public struct Pipeline: Sendable {
+    /// The workspace.
+    public let workspace: Workspace
+    /// Where the stages log.
+    public var logger: Logger
+    /// A separator that overrides detection.
+    public var delimiterOverride: UInt8?
+    /// Receives recoverable problems.
+    public var diagnostics: any DiagnosticCollector
+
+    /// The Earshot version written into reports.
+    public static let version = "0.1.0"
+
+    /// Creates a pipeline.
+    public init(workspace: Workspace, logger: Logger, diagnostics: any DiagnosticCollector, delimiterOverride: UInt8? = nil) {
+        self.workspace = workspace
+        self.logger = logger
+        self.diagnostics = diagnostics
+        self.delimiterOverride = delimiterOverride
+    }
+
+    // MARK: Ingest
+
+    /// What happened to one input file.
+    public enum FileOutcome: Sendable, Hashable {
+        /// Stored, with its data rows and how many were quarantined.
+        case ingested(path: String, source: String, rows: Int, quarantined: Int)
+        /// Already in the workspace (same SHA-256); nothing was done.
+        case alreadyIngested(path: String, sha256: String)
+        /// Not ingested, with why.
+        case rejected(path: String, message: String)
+    }
+
+    /// Ingests files and the CSV files inside folders, in path order.
+    ///
+    /// A file that cannot be ingested is reported and skipped; the others go on.
+    /// - Throws: ``EarshotError`` when a path does not exist or the workspace cannot be written.
+    public func ingest(paths: [String]) throws -> [FileOutcome] {
+        let files = try InputFiles.expand(paths)
+        let ingester = FileIngester(
+            detector: LayoutDetector(mappings: workspace.configuration.mappings), delimiterOverride: delimiterOverride,
+            maxFieldBytes: workspace.configuration.maxFieldBytes)
+        var outcomes: [FileOutcome] = []
+        for path in files {
+            let started = Date()
+            do {
+                let inspection = try ingester.inspect(path: path)
+                if let existing = try workspace.store.importedFile(sha256: inspection.sha256) {
+                    logger.info("File already ingested", metadata: ["export.path": "\(path)", "file.previous": "\(existing.path)"])
+                    outcomes.append(.alreadyIngested(path: path, sha256: inspection.sha256))
+                    continue
+                }
+                guard let layout = inspection.layout else {
+                    throw FileIngester.unknownLayoutRejection(for: inspection)
+                }
+                let file = ImportedFile(
+                    sha256: inspection.sha256, path: path, fileName: inspection.fileName, byteCount: inspection.byteCount,
+                    encoding: inspection.encoding.rawValue, delimiter: inspection.delimiterName, tool: layout.tool?.rawValue,
+                    source: layout.sourceName, headerRowCount: layout.headerRowCount, columns: layout.columns,
+                    labels: layout.labels, timeZones: layout.timeZones, ingestedAt: ISO8601DateFormatter().string(from: started))
+                var quarantined = 0
+                let stored = try workspace.store.ingest(file) { writer in
+                    try ingester.readRows(of: inspection) { event in
+                        switch event {
+                        case .row(let row):
+                            try writer.append(line: row.line, encoded: row.encoded)
+                        case .quarantined(let line, let column, let reason, let excerpt):
+                            quarantined += 1
+                            let text = String(decoding: excerpt, as: UTF8.self)
+                            diagnostics.emit(Diagnostic(.error, "row quarantined: \(reason)", at: SourceLocation(file: path, line: line, column: column)))
+                            try writer.quarantine(line: line, fieldNumber: column, reason: reason, excerpt: text)
+                        }
+                    }
+                }
+                logger.info("File ingested", metadata: [
+                    "export.path": "\(path)", "export.source": "\(layout.sourceName)", "export.encoding": "\(inspection.encoding.rawValue)",
+                    "rows.count": "\(stored.rowCount)", "rows.quarantined": "\(quarantined)",
+                    "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",
+                ])
+                outcomes.append(.ingested(path: path, source: layout.sourceName, rows: stored.rowCount, quarantined: quarantined))
+            } catch let rejection as ExportRejection {
+                diagnostics.emit(Diagnostic(.error, "file not ingested: \(rejection.message)", at: SourceLocation(file: path)))
+                outcomes.append(.rejected(path: path, message: rejection.message))
+            }
+        }
+        return outcomes
+    }
+
+    // MARK: Normalize
+
+    /// Counts from a normalize run.
+    public struct NormalizeSummary: Sendable, Hashable {
+        /// Records written.
+        public var records: Int
+        /// Rows merged into newer versions.
+        public var mergedDuplicates: Int
+        /// Rows that could not become records.
+        public var rejected: Int
+    }
+
+    /// Rebuilds every record from the stored raw rows, replacing the previous records.
+    public func normalize() throws -> NormalizeSummary {
+        let started = Date()
+        let store = workspace.store
+        let configuration = workspace.configuration
+        let mappings = Dictionary(configuration.mappings.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let files = try store.importedFiles().map { file in
+            ExportFile(id: file.id!, fileName: file.fileName, tool: file.tool, source: file.source, columns: file.columnNames,
+                       labels: file.labelNames, timeZones: file.columnTimeZones, mapping: file.tool == nil ? mappings[file.source] : nil)
+        }
+        let ingestVersion = try store.stageState(.ingest).version
+        let normalizer = RecordNormalizer(
+            reportingTimeZone: configuration.reportingTimeZone, defaultSourceTimeZone: configuration.sourceTimeZone)
+        let result = try normalizer.normalize(files: files) { body in
+            try store.forEachRawRow { fileID, line, encoded in
+                try body(fileID, line, RowEncoding.decode(encoded) ?? [])
+            }
+        }
+        for diagnostic in result.diagnostics { diagnostics.emit(diagnostic) }
+        let names = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0.fileName) })
+        for rejection in result.rejected {
+            diagnostics.emit(Diagnostic(.error, "row not normalized: \(rejection.reason)",
+                                        at: SourceLocation(file: names[rejection.fileID] ?? "?", line: rejection.line, column: rejection.fieldNumber)))
+        }
+        try store.replaceRecords(result.records, merged: result.merged, rejected: result.rejected, inputVersion: ingestVersion)
+        logger.info("Stage finished", metadata: [
+            "stage.name": "normalize", "records.count": "\(result.records.count)", "rows.merged": "\(result.merged.count)",
+            "rows.rejected": "\(result.rejected.count)", "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",
+        ])
+        return NormalizeSummary(records: result.records.count, mergedDuplicates: result.merged.count, rejected: result.rejected.count)
+    }
+
+    // MARK: Themes
+
+    /// Detects themes over every record, replacing the previous themes; returns the theme model.
+    @discardableResult
+    public func detectThemes() throws -> ThemeModel {
+        let started = Date()
+        let store = workspace.store
+        let normalizeVersion = try store.stageState(.normalize).version
+        let records = try store.records()
+        let detector = ThemeDetector(
+            tokenizer: Tokenizer(extraStopwords: workspace.configuration.extraStopwords),
+            maximumThemes: workspace.configuration.maximumThemes)
+        let model = detector.detectThemes(in: records)
+        try store.replaceThemes(model, inputVersion: normalizeVersion)
+        logger.info("Stage finished", metadata: [
+            "stage.name": "themes", "themes.count": "\(model.themes.count)", "records.count": "\(records.count)",
+            "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",
+        ])
+        return model
+    }
+}

@@ -1,0 +1,143 @@
+import EarshotModel
+import Foundation
+import TOMLKit
+
+/// The settings in a workspace's `earshot.toml`.
+public struct WorkspaceConfiguration: Sendable, Hashable {
+    /// The zone weeks and report dates are counted in (IANA name).
+    public var reportingTimeZone: String
+    /// The zone of export dates that name none.
+    public var sourceTimeZone: String
+    /// The longest CSV field accepted, in bytes.
+    public var maxFieldBytes: Int
+    /// Extra stopwords for theme detection.
+    public var extraStopwords: [String]
+    /// The most themes to keep.
+    public var maximumThemes: Int
+    /// Column mappings for exports no built-in fingerprint knows, in file order.
+    public var mappings: [SourceMapping]
+
+    /// The defaults, as `earshot init` writes them.
+    public static let defaults = WorkspaceConfiguration(
+        reportingTimeZone: "UTC", sourceTimeZone: "UTC", maxFieldBytes: 32 << 20, extraStopwords: [], maximumThemes: 25,
+        mappings: [])
+
+    /// Creates a configuration.
+    public init(
+        reportingTimeZone: String, sourceTimeZone: String, maxFieldBytes: Int, extraStopwords: [String],
+        maximumThemes: Int, mappings: [SourceMapping]
+    ) {
+        self.reportingTimeZone = reportingTimeZone
+        self.sourceTimeZone = sourceTimeZone
+        self.maxFieldBytes = maxFieldBytes
+        self.extraStopwords = extraStopwords
+        self.maximumThemes = maximumThemes
+        self.mappings = mappings
+    }
+
+    /// Parses `earshot.toml` text.
+    ///
+    /// - Throws: ``EarshotError`` naming the setting that is wrong.
+    public init(toml text: String, path: String = "earshot.toml") throws {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw EarshotError.configuration(
+                "\(path):\(error.source.begin.line):\(error.source.begin.column): \(error.description)")
+        }
+        var configuration = WorkspaceConfiguration.defaults
+        let workspace = table["workspace"]?.table
+        configuration.reportingTimeZone = workspace?["timezone"]?.string ?? configuration.reportingTimeZone
+        configuration.sourceTimeZone = workspace?["source_timezone"]?.string ?? configuration.reportingTimeZone
+        for zone in [configuration.reportingTimeZone, configuration.sourceTimeZone] where TimeZone(identifier: zone) == nil {
+            throw EarshotError.configuration("\(path): [workspace] names the unknown time zone '\(zone)'; use an IANA name such as Europe/London")
+        }
+        if let limit = table["ingest"]?.table?["max_field_bytes"]?.int { configuration.maxFieldBytes = limit }
+        let themes = table["themes"]?.table
+        configuration.extraStopwords = themes?["stopwords"]?.array?.compactMap { $0.string } ?? []
+        configuration.maximumThemes = themes?["max_themes"]?.int ?? configuration.maximumThemes
+        if let sources = table["sources"]?.table {
+            for name in sources.keys.sorted() {
+                guard let source = sources[name]?.table else { continue }
+                configuration.mappings.append(try Self.mapping(name: name, source, path: path))
+            }
+        }
+        self = configuration
+    }
+
+    private static func mapping(name: String, _ source: TOMLTable, path: String) throws -> SourceMapping {
+        func fail(_ message: String) -> EarshotError { .configuration("\(path): [sources.\(name)] \(message)") }
+        func strings(_ key: String) -> [String] {
+            if let single = source[key]?.string { return [single] }
+            return source[key]?.array?.compactMap { $0.string } ?? []
+        }
+        let kindText = source["kind"]?.string ?? "survey"
+        guard let kind = SourceKind(rawValue: kindText) else {
+            throw fail("kind = \"\(kindText)\" is not one of nps, csat, ticket, survey, review")
+        }
+        guard let createdAt = source["created_at"]?.string else { throw fail("needs created_at = \"COLUMN\"") }
+        let text = strings("text")
+        guard !text.isEmpty else { throw fail("needs text = [\"COLUMN\", ...]") }
+        let filePattern = source["files"]?.string
+        let columns = strings("columns")
+        guard filePattern != nil || !columns.isEmpty else {
+            throw fail("needs files = \"GLOB\" or columns = [\"HEADER\", ...] to say which exports it maps")
+        }
+        var scale: ScoreScale?
+        if let scaleText = source["scale"]?.string {
+            guard let parsed = ScoreScale(rawValue: scaleText) else { throw fail("scale = \"\(scaleText)\" is not 0-10, 1-5 or good-bad") }
+            scale = parsed
+        }
+        let format = source["created_at_format"]?.string ?? "auto"
+        guard ["auto", "day-first", "month-first", "iso", "epoch-seconds", "epoch-millis"].contains(format) else {
+            throw fail("created_at_format = \"\(format)\" is not auto, day-first, month-first, iso, epoch-seconds or epoch-millis")
+        }
+        if let zone = source["timezone"]?.string, TimeZone(identifier: zone) == nil {
+            throw fail("timezone = \"\(zone)\" is not an IANA time zone name")
+        }
+        return SourceMapping(
+            name: name, filePattern: filePattern, requiredColumns: columns, kind: kind, idColumn: source["id"]?.string,
+            createdAtColumn: createdAt, createdAtFormat: format, timeZone: source["timezone"]?.string,
+            updatedAtColumn: source["updated_at"]?.string, titleColumn: source["title"]?.string, textColumns: text,
+            scoreColumn: source["score"]?.string, scale: scale, attributeColumns: strings("attributes"),
+            headerRowCount: source["header_rows"]?.int ?? 1)
+    }
+
+    /// The commented `earshot.toml` that `earshot init` writes.
+    public static let template = """
+        # Earshot workspace configuration. Every setting below shows its default.
+
+        [workspace]
+        # The time zone weeks and report dates are counted in (an IANA name).
+        timezone = "UTC"
+        # The time zone of export dates that carry no zone and whose header names none.
+        # Defaults to the reporting time zone.
+        # source_timezone = "UTC"
+
+        [ingest]
+        # The longest CSV field accepted, in bytes; a longer one is quarantined with its line number.
+        max_field_bytes = 33554432
+
+        [themes]
+        # Extra words never used as theme terms.
+        stopwords = []
+        # The most themes to keep.
+        max_themes = 25
+
+        # Exports that no built-in fingerprint recognises come in through a mapping.
+        # Built-in: Qualtrics, SurveyMonkey, Typeform, Google Forms, Zendesk, Delighted.
+        #
+        # [sources.airline_tweets]
+        # files = "airline_tweets*.csv"      # glob on the file name; or columns = ["tweet_id", "text"]
+        # kind = "review"                    # nps | csat | ticket | survey | review
+        # id = "tweet_id"
+        # created_at = "tweet_created"
+        # created_at_format = "auto"         # auto | day-first | month-first | iso | epoch-seconds | epoch-millis
+        # timezone = "America/New_York"      # for dates without an offset
+        # text = ["text"]                    # one or more columns, joined
+        # score = "NPS_SCORE"                # optional, with scale = "0-10" | "1-5"
+        # attributes = ["airline"]           # segment columns kept on the record
+
+        """
+}

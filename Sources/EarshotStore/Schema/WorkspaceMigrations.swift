@@ -1,0 +1,98 @@
+import GRDB
+
+/// The workspace schema, as a frozen history of named migrations.
+///
+/// A migration that has shipped is never edited: a schema change is a new migration appended to the list. The
+/// tables are documented in `docs/SCHEMA.md` for analysts who query the workspace with `sqlite3`.
+enum WorkspaceMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: create importedFile, rawRow, quarantinedRow, record, theme, stageState") { db in
+            try db.execute(sql: """
+                CREATE TABLE importedFile (
+                    id INTEGER PRIMARY KEY,
+                    sha256 TEXT NOT NULL UNIQUE,
+                    path TEXT NOT NULL,
+                    fileName TEXT NOT NULL,
+                    byteCount INTEGER NOT NULL,
+                    encoding TEXT NOT NULL,
+                    delimiter TEXT NOT NULL,
+                    tool TEXT,
+                    source TEXT NOT NULL,
+                    headerRowCount INTEGER NOT NULL,
+                    columns TEXT NOT NULL,
+                    labels TEXT NOT NULL,
+                    timeZones TEXT NOT NULL,
+                    rowCount INTEGER NOT NULL DEFAULT 0,
+                    ingestedAt TEXT NOT NULL
+                );
+                CREATE TABLE rawRow (
+                    id INTEGER PRIMARY KEY,
+                    fileId INTEGER NOT NULL REFERENCES importedFile(id) ON DELETE CASCADE,
+                    line INTEGER NOT NULL,
+                    fields BLOB NOT NULL
+                );
+                CREATE TABLE quarantinedRow (
+                    id INTEGER PRIMARY KEY,
+                    fileId INTEGER NOT NULL REFERENCES importedFile(id) ON DELETE CASCADE,
+                    stage TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    fieldNumber INTEGER,
+                    reason TEXT NOT NULL,
+                    excerpt TEXT NOT NULL
+                );
+                CREATE INDEX quarantinedRow_fileId ON quarantinedRow(fileId);
+                CREATE TABLE record (
+                    id TEXT PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    sourceId TEXT NOT NULL,
+                    tool TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    createdAt INTEGER NOT NULL,
+                    createdAtUTC TEXT NOT NULL,
+                    week TEXT NOT NULL,
+                    updatedAt INTEGER,
+                    score REAL,
+                    scale TEXT,
+                    npsCategory TEXT,
+                    title TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    attributes TEXT NOT NULL,
+                    fileId INTEGER NOT NULL REFERENCES importedFile(id) ON DELETE CASCADE,
+                    line INTEGER NOT NULL
+                );
+                CREATE INDEX record_week ON record(week);
+                CREATE TABLE mergedDuplicate (
+                    id INTEGER PRIMARY KEY,
+                    recordId TEXT NOT NULL,
+                    fileId INTEGER NOT NULL REFERENCES importedFile(id) ON DELETE CASCADE,
+                    line INTEGER NOT NULL
+                );
+                CREATE TABLE theme (
+                    id TEXT PRIMARY KEY,
+                    label TEXT NOT NULL,
+                    keywords TEXT NOT NULL,
+                    recordCount INTEGER NOT NULL,
+                    isActive INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE TABLE themeAssignment (
+                    recordId TEXT NOT NULL REFERENCES record(id) ON DELETE CASCADE,
+                    themeId TEXT NOT NULL REFERENCES theme(id),
+                    rank INTEGER NOT NULL,
+                    strength REAL NOT NULL,
+                    matchedTerms TEXT NOT NULL,
+                    PRIMARY KEY (recordId, themeId)
+                );
+                CREATE INDEX themeAssignment_themeId ON themeAssignment(themeId);
+                CREATE TABLE stageState (
+                    stage TEXT PRIMARY KEY,
+                    version INTEGER NOT NULL,
+                    inputVersion INTEGER NOT NULL
+                );
+                INSERT INTO stageState (stage, version, inputVersion) VALUES
+                    ('ingest', 0, 0), ('normalize', 0, 0), ('themes', 0, 0), ('report', 0, 0);
+                """)
+        }
+        return migrator
+    }
+}

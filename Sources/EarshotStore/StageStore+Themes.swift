@@ -1,0 +1,59 @@
+import EarshotModel
+import GRDB
+
+extension StageStore {
+    /// Replaces the themes stage's output in one transaction.
+    ///
+    /// Themes that no longer appear are kept, marked inactive, so their ids are never reused.
+    public func replaceThemes(_ model: ThemeModel, inputVersion: Int) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM themeAssignment; UPDATE theme SET isActive = 0, recordCount = 0")
+            for theme in model.themes {
+                try db.execute(
+                    sql: """
+                        INSERT INTO theme (id, label, keywords, recordCount, isActive) VALUES (?, ?, ?, ?, 1)
+                        ON CONFLICT(id) DO UPDATE SET label = excluded.label, keywords = excluded.keywords,
+                            recordCount = excluded.recordCount, isActive = 1
+                        """,
+                    arguments: [theme.id, theme.label, JSONText.encode(theme.keywords), theme.recordCount])
+            }
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO themeAssignment (recordId, themeId, rank, strength, matchedTerms) VALUES (?, ?, ?, ?, ?)
+                """)
+            for assignment in model.assignments {
+                try insert.execute(arguments: [
+                    assignment.recordID.description, assignment.themeID, assignment.rank, assignment.strength,
+                    JSONText.encode(assignment.matchedTerms),
+                ])
+            }
+            try Self.bump(.themes, inputVersion: inputVersion, db)
+        }
+    }
+
+    /// Every theme ever found, active or not, ordered by id.
+    public func allThemes() throws -> [(theme: Theme, isActive: Bool)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM theme ORDER BY id").map { row in
+                (Theme(id: row["id"], label: row["label"], keywords: JSONText.decode([String].self, from: row["keywords"]) ?? [],
+                       recordCount: row["recordCount"]), (row["isActive"] as Int) != 0)
+            }
+        }
+    }
+
+    /// The current theme model: active themes and all assignments.
+    public func themeModel() throws -> ThemeModel {
+        let themes = try allThemes().filter(\.isActive).map(\.theme)
+        let assignments = try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT a.*, r.source, r.sourceId FROM themeAssignment a JOIN record r ON r.id = a.recordId
+                ORDER BY a.recordId, a.rank
+                """).map { row in
+                ThemeAssignment(
+                    recordID: RecordID(source: row["source"], sourceID: row["sourceId"]), themeID: row["themeId"],
+                    rank: row["rank"], strength: row["strength"],
+                    matchedTerms: JSONText.decode([String].self, from: row["matchedTerms"]) ?? [])
+            }
+        }
+        return ThemeModel(themes: themes, assignments: assignments)
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import EarshotModel
+import EarshotPipeline
+import EarshotStore
+import Foundation
+
+extension Earshot {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export records or theme assignments as CSV or JSON Lines.",
+            discussion: """
+                `themes` writes one row per (record, theme): source_id, source, record_id, theme_id, theme_label,
+                rank (1 = the record's strongest theme), strength, matched_terms. Records with no theme are absent.
+                CSV cells that a spreadsheet would run as formulas are prefixed with '.
+
+                Example:
+                  earshot export themes --workspace ~/feedback --format csv --out themes.csv
+                """)
+
+        @Argument(help: "What to export: records or themes.")
+        var table: ExportTable
+
+        @Option(help: "csv or jsonl.")
+        var format: ExportFormat = .csv
+
+        @Option(help: "The file to write (default: standard output).")
+        var out: String?
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let (pipeline, lock, _) = try global.makePipeline()
+            try runReportingErrors {
+                let exporter = RecordExporter(store: pipeline.workspace.store)
+                let text = try exporter.export(table.value, format: format.value)
+                if let out {
+                    try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out))
+                } else {
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
+            }
+            withExtendedLifetime(lock) {}
+        }
+    }
+}
+
+enum ExportTable: String, ExpressibleByArgument, CaseIterable {
+    case records, themes
+    var value: RecordExporter.Table { self == .records ? .records : .themes }
+}
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, jsonl
+    var value: RecordExporter.Format { self == .csv ? .csv : .jsonl }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import EarshotModel
+import EarshotPipeline
+import EarshotStore
+import Foundation
+
+extension Earshot {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ingest new exports from the inbox and run every stage that has new input; print the report paths.",
+            discussion: """
+                This is the command cron runs. Files already ingested are skipped by content hash; the inbox is never
+                modified. Ends with one summary line on stderr.
+
+                Example:
+                  earshot run --workspace ~/feedback --inbox /srv/exports
+                """)
+
+        @Option(help: "The folder of new exports (default: the workspace's inbox/).", completion: .directory)
+        var inbox: String?
+
+        @Option(help: "Comma-separated report forms: md, html, json.")
+        var format: String = "md,html,json"
+
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            _ = try ReportFormatList.parse(format)
+        }
+
+        func run() throws {
+            let started = Date()
+            let (pipeline, lock, collector) = try global.makePipeline()
+            try runReportingErrors(strict: global.strict, collector: collector) {
+                let summary = try pipeline.run(
+                    inbox: inbox.map { URL(fileURLWithPath: $0) }, formats: try ReportFormatList.parse(format), now: Date())
+                for outcome in summary.files { FileHandle.standardError.write(Data((OutcomeText.line(outcome) + "\n").utf8)) }
+                for url in summary.reports { print(url.path) }
+                let status = try pipeline.workspace.store.status()
+                let rows = status.files.reduce(0) { $0 + $1.rowsRead }
+                let merged = status.files.reduce(0) { $0 + $1.mergedDuplicates }
+                let quarantined = status.files.reduce(0) { $0 + $1.quarantined }
+                let line = "earshot run: files=\(summary.files.count) rows=\(rows) records=\(status.recordCount) duplicates=\(merged) quarantined=\(quarantined) themes=\(status.themeCount) reports=\(summary.reports.count) duration=\(String(format: "%.2f", Date().timeIntervalSince(started)))s\n"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+            withExtendedLifetime(lock) {}
+        }
+    }
+}
