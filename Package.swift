@@ -54,12 +54,15 @@ let package = Package(
         .testTarget(name: "EarshotModelTests", dependencies: ["EarshotModel"]),
         .testTarget(name: "EarshotIngestTests", dependencies: ["EarshotIngest", "EarshotTestSupport"]),
         .testTarget(name: "EarshotNormalizeTests", dependencies: ["EarshotNormalize", "EarshotTestSupport"]),
-        .testTarget(name: "EarshotThemesTests", dependencies: ["EarshotThemes"]),
-        .testTarget(name: "EarshotStoreTests", dependencies: ["EarshotStore"]),
-        .testTarget(name: "EarshotReportTests", dependencies: ["EarshotReport", "EarshotTestSupport"]),
+        .testTarget(name: "EarshotThemesTests", dependencies: ["EarshotThemes", "EarshotModel"]),
+        .testTarget(name: "EarshotStoreTests", dependencies: ["EarshotStore", "EarshotModel"]),
+        .testTarget(name: "EarshotReportTests", dependencies: ["EarshotReport", "EarshotModel", "EarshotTestSupport"]),
         .testTarget(
             name: "EarshotPipelineTests",
-            dependencies: ["EarshotPipeline", "EarshotStore", "EarshotTestSupport"]
+            dependencies: [
+                "EarshotPipeline", "EarshotStore", "EarshotModel", "EarshotIngest", "EarshotTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "EarshotCLITests", dependencies: ["EarshotTestSupport"]),
     ]

@@ -90,8 +90,15 @@ public struct CSVReader: Sendable {
         csv_set_delim(&parser, delimiter)
         csv_set_space_func(&parser, neverSpace)
 
-        let state = ParseState()
-        let context = Unmanaged.passUnretained(state).toOpaque()
+        // A raw pointer, not a class reference: libcsv calls back once per field, and class property access would pay
+        // Swift's dynamic exclusivity checks on every call.
+        let state = UnsafeMutablePointer<ParseState>.allocate(capacity: 1)
+        state.initialize(to: ParseState())
+        defer {
+            state.deinitialize(count: 1)
+            state.deallocate()
+        }
+        let context = UnsafeMutableRawPointer(state)
         var transcoder = Transcoder(encoding: encoding)
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         var utf8: [UInt8] = []
@@ -100,8 +107,8 @@ public struct CSVReader: Sendable {
         var broken: Problem?
 
         func drain() throws {
-            for row in state.completed { try handle(.row(row)) }
-            state.completed.removeAll(keepingCapacity: true)
+            for row in state.pointee.completed { try handle(.row(row)) }
+            state.pointee.completed.removeAll(keepingCapacity: true)
         }
 
         func feed(_ bytes: UnsafeRawBufferPointer) throws {
@@ -112,16 +119,11 @@ public struct CSVReader: Sendable {
                 let newline = memchr(base + start, 0x0A, count - start)
                 let end = newline.map { base.distance(to: UnsafeRawPointer($0)) + 1 } ?? count
                 if line > skipLine {
-                    if state.awaitingRowStart, containsContent(base + start, end - start) {
-                        state.awaitingRowStart = false
-                        state.rowStartLine = line
-                        state.excerpt.removeAll(keepingCapacity: true)
+                    if state.pointee.awaitingRowStart, containsContent(base + start, end - start) {
+                        state.pointee.awaitingRowStart = false
+                        state.pointee.rowStartLine = line
                     }
-                    if !state.awaitingRowStart, state.excerpt.count < 1024 {
-                        let room = min(1024 - state.excerpt.count, end - start)
-                        state.excerpt.append(contentsOf: UnsafeRawBufferPointer(start: base + start, count: room))
-                    }
-                    state.currentLine = line
+                    state.pointee.currentLine = line
                     let consumed = csv_parse(&parser, base + start, end - start, appendField, endRow, context)
                     if consumed != end - start {
                         throw CSVReadError(
@@ -130,11 +132,11 @@ public struct CSVReader: Sendable {
                     }
                     if parser.entry_pos > maxFieldBytes {
                         broken = Problem(
-                            line: state.rowStartLine,
+                            line: state.pointee.rowStartLine,
                             reason: "a field is longer than the \(maxFieldBytes)-byte limit (see ingest.max_field_bytes)",
-                            excerpt: state.excerpt)
+                            excerpt: state.pointee.partialRowExcerpt(parser))
                     }
-                    if !state.completed.isEmpty { try drain() }
+                    if !state.pointee.completed.isEmpty { try drain() }
                 }
                 if newline != nil { line += 1 }
                 start = end
@@ -170,9 +172,9 @@ public struct CSVReader: Sendable {
         // pstate 2 is libcsv's FIELD_BEGUN: still inside a quoted field when the file ended.
         if parser.pstate == 2 && parser.quoted != 0 {
             return Problem(
-                line: state.rowStartLine,
-                reason: "a quoted field opened on line \(state.rowStartLine) is never closed; the row was set aside and reading went on at the next line",
-                excerpt: state.excerpt)
+                line: state.pointee.rowStartLine,
+                reason: "a quoted field opened on line \(state.pointee.rowStartLine) is never closed; the row was set aside and reading went on at the next line",
+                excerpt: state.pointee.partialRowExcerpt(parser))
         }
         csv_fini(&parser, appendField, endRow, context)
         try drain()
@@ -188,17 +190,43 @@ private func containsContent(_ start: UnsafeRawPointer, _ count: Int) -> Bool {
 }
 
 /// The mutable state libcsv's callbacks write to, reached through its `void *` context.
-private final class ParseState {
+private struct ParseState {
     var payload: [UInt8] = [0]
     var fieldCount = 0
     var completed: [CSVRow] = []
     var currentLine = 1
     var rowStartLine = 1
     var awaitingRowStart = true
-    var excerpt: [UInt8] = []
 
     init() {
         payload.reserveCapacity(4096)
+    }
+
+    /// The text of a row cut short: its complete fields, then the start of the field libcsv was still reading.
+    ///
+    /// Built only when a row goes wrong, so the reader never copies every row just in case.
+    func partialRowExcerpt(_ parser: csv_parser) -> [UInt8] {
+        var fields: [[UInt8]] = []
+        var index = 1
+        while index < payload.count, fields.count < fieldCount {
+            var length = 0
+            var shift = 0
+            while index < payload.count {
+                let byte = payload[index]
+                index += 1
+                length |= Int(byte & 0x7F) << shift
+                if byte & 0x80 == 0 { break }
+                shift += 7
+            }
+            fields.append(Array(payload[index..<min(index + length, payload.count)]))
+            index += length
+        }
+        var excerpt = Array(fields.joined(separator: [UInt8(ascii: ",")]).prefix(1024))
+        if let buffer = parser.entry_buf, parser.entry_pos > 0, excerpt.count < 1024 {
+            if !fields.isEmpty { excerpt.append(UInt8(ascii: ",")) }
+            excerpt.append(contentsOf: UnsafeBufferPointer(start: buffer, count: min(parser.entry_pos, 1024 - excerpt.count)))
+        }
+        return excerpt
     }
 }
 
@@ -207,28 +235,28 @@ private func neverSpace(_ byte: UInt8) -> Int32 { 0 }
 
 /// libcsv field callback: `void (*cb1)(void *field, size_t length, void *context)`.
 private func appendField(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
-    let state = Unmanaged<ParseState>.fromOpaque(context!).takeUnretainedValue()
-    RowEncoding.appendVarint(length, to: &state.payload)
+    let state = context!.assumingMemoryBound(to: ParseState.self)
+    RowEncoding.appendVarint(length, to: &state.pointee.payload)
     if length > 0, let field {
-        state.payload.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
+        state.pointee.payload.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
     }
-    state.fieldCount += 1
+    state.pointee.fieldCount += 1
 }
 
 /// libcsv row callback: `void (*cb2)(int terminator, void *context)`.
 private func endRow(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-    let state = Unmanaged<ParseState>.fromOpaque(context!).takeUnretainedValue()
-    var encoded = state.payload
-    if state.fieldCount < 0x80 {
-        encoded[0] = UInt8(state.fieldCount)
+    let state = context!.assumingMemoryBound(to: ParseState.self)
+    var encoded = state.pointee.payload
+    if state.pointee.fieldCount < 0x80 {
+        encoded[0] = UInt8(state.pointee.fieldCount)
     } else {
         var prefix: [UInt8] = []
-        RowEncoding.appendVarint(state.fieldCount, to: &prefix)
+        RowEncoding.appendVarint(state.pointee.fieldCount, to: &prefix)
         encoded.replaceSubrange(0..<1, with: prefix)
     }
-    state.completed.append(CSVRow(line: state.rowStartLine, fieldCount: state.fieldCount, encoded: encoded))
-    state.payload.removeAll(keepingCapacity: true)
-    state.payload.append(0)
-    state.fieldCount = 0
-    state.awaitingRowStart = true
+    state.pointee.completed.append(CSVRow(line: state.pointee.rowStartLine, fieldCount: state.pointee.fieldCount, encoded: encoded))
+    state.pointee.payload.removeAll(keepingCapacity: true)
+    state.pointee.payload.append(0)
+    state.pointee.fieldCount = 0
+    state.pointee.awaitingRowStart = true
 }

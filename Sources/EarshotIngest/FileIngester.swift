@@ -39,13 +39,15 @@ public struct FileIngester: Sendable {
         case quarantined(line: Int, column: Int?, reason: String, excerpt: [UInt8])
     }
 
-    /// Hashes a file and reads its header rows.
+    /// Reads a file's first bytes and header rows; with `hashing`, also hashes the whole file.
     ///
+    /// Without `hashing` the inspection's `sha256` is empty: a caller that knows no stored file has this size can
+    /// hash while it ingests (see ``sha256(path:)``) instead of reading the file twice.
     /// - Throws: ``ExportRejection`` when the file is empty or unreadable. An unrecognised layout is not thrown here:
     ///   the inspection's `layout` is `nil`, so the caller can still tell an already-ingested file apart.
-    public func inspect(path: String) throws -> ExportInspection {
+    public func inspect(path: String, hashing: Bool = true) throws -> ExportInspection {
         let fileName = (path as NSString).lastPathComponent
-        let (sha256, byteCount, prefix) = try hashAndPrefix(path: path)
+        let (sha256, byteCount, prefix) = try hashAndPrefix(path: path, prefixOnly: !hashing)
         guard byteCount > 0 else {
             throw ExportRejection(path: path, reason: .empty, message: "the file is empty (0 bytes); there is nothing to ingest")
         }
@@ -156,7 +158,12 @@ public struct FileIngester: Sendable {
         return dataRows
     }
 
-    private func hashAndPrefix(path: String) throws -> (String, Int64, [UInt8]) {
+    /// The SHA-256 of a file's bytes, lowercase hex.
+    public func sha256(path: String) throws -> String {
+        try hashAndPrefix(path: path, prefixOnly: false).0
+    }
+
+    private func hashAndPrefix(path: String, prefixOnly: Bool) throws -> (String, Int64, [UInt8]) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             let code = errno
@@ -175,10 +182,19 @@ public struct FileIngester: Sendable {
                 throw ExportRejection(path: path, reason: .unreadable, message: "cannot read the file: \(String(cString: strerror(code)))")
             }
             if got == 0 { break }
-            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
             if prefix.count < 65_536 { prefix.append(contentsOf: buffer[0..<min(got, 65_536 - prefix.count)]) }
             total += Int64(got)
+            if prefixOnly {
+                if prefix.count >= 65_536 {
+                    var info = stat()
+                    guard fstat(descriptor, &info) == 0 else { break }
+                    return ("", Int64(info.st_size), prefix)
+                }
+                continue
+            }
+            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
         }
+        if prefixOnly { return ("", total, prefix) }
         let digest = hasher.finalize().map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

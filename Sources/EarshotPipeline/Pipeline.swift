@@ -62,40 +62,49 @@ public struct Pipeline: Sendable {
         for path in files {
             let started = Date()
             do {
-                let inspection = try ingester.inspect(path: path)
-                if let existing = try workspace.store.importedFile(sha256: inspection.sha256) {
-                    logger.info("File already ingested", metadata: ["export.path": "\(path)", "file.previous": "\(existing.path)"])
-                    outcomes.append(.alreadyIngested(path: path, sha256: inspection.sha256))
-                    continue
+                // Hash up front only when a stored file has the same size; otherwise hash while ingesting.
+                var inspection = try ingester.inspect(path: path, hashing: false)
+                let sameSize = try workspace.store.importedFiles().contains { $0.byteCount == inspection.byteCount }
+                if sameSize {
+                    inspection.sha256 = try ingester.sha256(path: path)
+                    if let existing = try workspace.store.importedFile(sha256: inspection.sha256) {
+                        logger.info("File already ingested", metadata: ["export.path": "\(path)", "file.previous": "\(existing.path)"])
+                        outcomes.append(.alreadyIngested(path: path, sha256: inspection.sha256))
+                        continue
+                    }
                 }
                 guard let layout = inspection.layout else {
                     throw FileIngester.unknownLayoutRejection(for: inspection)
                 }
                 let file = ImportedFile(
-                    sha256: inspection.sha256, path: path, fileName: inspection.fileName, byteCount: inspection.byteCount,
+                    sha256: "pending:\(path)", path: path, fileName: inspection.fileName, byteCount: inspection.byteCount,
                     encoding: inspection.encoding.rawValue, delimiter: inspection.delimiterName, tool: layout.tool?.rawValue,
                     source: layout.sourceName, headerRowCount: layout.headerRowCount, columns: layout.columns,
                     labels: layout.labels, timeZones: layout.timeZones, ingestedAt: ISO8601DateFormatter().string(from: started))
                 var quarantined = 0
+                var duplicateOf: String?
+                let diagnostics = self.diagnostics
                 let stored = try workspace.store.ingest(file) { writer in
-                    try ingester.readRows(of: inspection) { event in
-                        switch event {
-                        case .row(let row):
-                            try writer.append(line: row.line, encoded: row.encoded)
-                        case .quarantined(let line, let column, let reason, let excerpt):
-                            quarantined += 1
-                            let text = String(decoding: excerpt, as: UTF8.self)
-                            diagnostics.emit(Diagnostic(.error, "row quarantined: \(reason)", at: SourceLocation(file: path, line: line, column: column)))
-                            try writer.quarantine(line: line, fieldNumber: column, reason: reason, excerpt: text)
-                        }
+                    let result = try ConcurrentIngest.run(ingester: ingester, inspection: inspection, writer: &writer) { line, column, reason in
+                        diagnostics.emit(Diagnostic(.error, "row quarantined: \(reason)", at: SourceLocation(file: path, line: line, column: column)))
                     }
+                    quarantined = result.quarantined
+                    if let existing = try writer.existingFile(sha256: result.sha256) {
+                        duplicateOf = existing
+                        throw DuplicateFile()
+                    }
+                    try writer.setSHA256(result.sha256)
                 }
+                _ = duplicateOf
                 logger.info("File ingested", metadata: [
                     "export.path": "\(path)", "export.source": "\(layout.sourceName)", "export.encoding": "\(inspection.encoding.rawValue)",
                     "rows.count": "\(stored.rowCount)", "rows.quarantined": "\(quarantined)",
                     "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",
                 ])
                 outcomes.append(.ingested(path: path, source: layout.sourceName, rows: stored.rowCount, quarantined: quarantined))
+            } catch is DuplicateFile {
+                outcomes.append(.alreadyIngested(path: path, sha256: ""))
+                logger.info("File already ingested", metadata: ["export.path": "\(path)"])
             } catch let rejection as ExportRejection {
                 diagnostics.emit(Diagnostic(.error, "file not ingested: \(rejection.message)", at: SourceLocation(file: path)))
                 outcomes.append(.rejected(path: path, message: rejection.message))
@@ -169,3 +178,6 @@ public struct Pipeline: Sendable {
         return model
     }
 }
+
+/// Thrown inside the ingest transaction to roll it back when the file turns out to be stored already.
+private struct DuplicateFile: Error {}

@@ -29,6 +29,7 @@ extension StageStore {
             var rowWriter = try RawRowWriter(db: db, fileID: db.lastInsertedRowID)
             try body(&rowWriter)
             stored.rowCount = rowWriter.rowCount + rowWriter.quarantinedCount
+            stored.sha256 = try String.fetchOne(db, sql: "SELECT sha256 FROM importedFile WHERE id = ?", arguments: [stored.id]) ?? stored.sha256
             try stored.update(db)
             let ingest = try Self.stageState(.ingest, db)
             try Self.bump(.ingest, inputVersion: ingest.inputVersion + 1, db)
@@ -53,6 +54,7 @@ extension StageStore {
 /// Rows go through a prepared statement bound with SQLite's C API: the ingest of a 700 MB export is bound by this
 /// loop, and building GRDB `StatementArguments` for each of a million rows costs more than the parse.
 public struct RawRowWriter {
+    let database: Database
     private let rowStatement: Statement
     private let quarantineStatement: Statement
     /// The workspace id of the file being written.
@@ -64,6 +66,7 @@ public struct RawRowWriter {
 
     init(db: Database, fileID: Int64) throws {
         self.fileID = fileID
+        database = db
         rowStatement = try db.makeStatement(sql: "INSERT INTO rawRow (fileId, line, fields) VALUES (?, ?, ?)")
         quarantineStatement = try db.makeStatement(
             sql: "INSERT INTO quarantinedRow (fileId, stage, line, fieldNumber, reason, excerpt) VALUES (?, 'ingest', ?, ?, ?, ?)")
@@ -90,5 +93,17 @@ public struct RawRowWriter {
     public mutating func quarantine(line: Int, fieldNumber: Int?, reason: String, excerpt: String) throws {
         try quarantineStatement.execute(arguments: [fileID, line, fieldNumber, reason, excerpt])
         quarantinedCount += 1
+    }
+}
+
+extension RawRowWriter {
+    /// The path of an already-stored file with this hash, if any.
+    public func existingFile(sha256: String) throws -> String? {
+        try String.fetchOne(database, sql: "SELECT path FROM importedFile WHERE sha256 = ?", arguments: [sha256])
+    }
+
+    /// Records the file's hash once it is known.
+    public func setSHA256(_ sha256: String) throws {
+        try database.execute(sql: "UPDATE importedFile SET sha256 = ? WHERE id = ?", arguments: [sha256, fileID])
     }
 }

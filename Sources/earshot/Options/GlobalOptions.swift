@@ -33,6 +33,12 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the workspace, takes its lock, and builds a pipeline.
     func makePipeline(delimiter: UInt8? = nil) throws -> (Pipeline, WorkspaceLock, PrintingDiagnosticCollector) {
+        var made: (Pipeline, WorkspaceLock, PrintingDiagnosticCollector)?
+        try runReportingErrors { made = try openPipeline(delimiter: delimiter) }
+        return made!
+    }
+
+    private func openPipeline(delimiter: UInt8?) throws -> (Pipeline, WorkspaceLock, PrintingDiagnosticCollector) {
         let logger = makeLogger()
         guard FileManager.default.fileExists(atPath: workspaceURL.appendingPathComponent("earshot.toml").path) else {
             throw EarshotError(.failure, "\(workspaceURL.path) is not an Earshot workspace (no earshot.toml). Create one with: earshot init \(workspaceURL.path)")

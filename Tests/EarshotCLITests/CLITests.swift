@@ -1,0 +1,160 @@
+import EarshotTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `earshot` binary as cron and users do, checking output and exit codes.
+@Suite struct CLITests {
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("earshot")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return GoldenFile.repositoryRoot().appendingPathComponent(".build/debug/earshot")
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryWorkspace() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-cli-\(UUID().uuidString)")
+        let result = try run(["init", url.path])
+        #expect(result.status == 0)
+        return url
+    }
+
+    static func fixture(_ relative: String) -> String {
+        GoldenFile.repositoryRoot().appendingPathComponent("Fixtures").appendingPathComponent(relative).path
+    }
+
+    @Test(arguments: ["init", "ingest", "normalize", "themes", "report", "run", "status", "export"])
+    func everySubcommandExplainsItselfWithAnExample(_ command: String) throws {
+        let result = try Self.run([command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Example"))
+        #expect(result.stdout.contains("--workspace"))
+    }
+
+    @Test func initCreatesTheWorkspaceLayoutWithOwnerOnlyPermissions() throws {
+        let root = try Self.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for name in ["earshot.toml", "earshot.sqlite", "inbox", "reports"] {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path), "\(name)")
+        }
+        let attributes = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("earshot.sqlite").path)
+        #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o077 } == 0)
+        let toml = try String(contentsOf: root.appendingPathComponent("earshot.toml"), encoding: .utf8)
+        #expect(toml.contains("# [sources.airline_tweets]"))
+    }
+
+    @Test func runPrintsTheReportPathsAndASummaryLine() throws {
+        let root = try Self.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try Self.run(["run", "--inbox", Self.fixture("sample")], environment: ["EARSHOT_WORKSPACE": root.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let paths = result.stdout.split(separator: "\n").map(String.init)
+        #expect(paths.count == 3)
+        #expect(paths.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+        #expect(result.stderr.contains("earshot run: files=6 rows=350 records=368") || result.stderr.contains("earshot run: files=6"))
+        // A second run finds nothing new and exits 0.
+        let again = try Self.run(["run", "--inbox", Self.fixture("sample"), "--workspace", root.path])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("already ingested"))
+    }
+
+    @Test func quarantinedRowsExitWith65UnderStrictAndZeroWithout() throws {
+        let root = try Self.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let lenient = try Self.run(["ingest", "-w", root.path, Self.fixture("edge/ragged_rows_delighted.csv")])
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("ragged_rows_delighted.csv:4:7: error: row quarantined: expected 11 fields"))
+        let strict = try Self.run(["ingest", "-w", root.path, "--strict", Self.fixture("edge/unterminated_quote_zendesk.csv")])
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("unterminated_quote_zendesk.csv:7: error"))
+    }
+
+    @Test func anUnknownExportIsRejectedWithAMappingToEdit() throws {
+        let root = try Self.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try Self.run(["ingest", "-w", root.path, Self.fixture("edge/unknown_tool.csv")])
+        #expect(result.stdout.contains("rejected"))
+        #expect(result.stderr.contains("\"feedback_uid\", \"submitted_on\""))
+        #expect(result.stderr.contains("[sources.unknown_tool]"))
+        #expect(result.stderr.contains("text = [\"feedback_body\"]"))
+    }
+
+    @Test func exitCodesTellCronWhatWentWrong() throws {
+        // Not a workspace: 1.
+        let missing = try Self.run(["status", "-w", "/nonexistent/earshot"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("earshot init"))
+
+        let root = try Self.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try Self.run(["run", "-w", root.path, "--inbox", Self.fixture("sample")])
+
+        // A report folder that cannot be created: 74.
+        let blocker = root.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: blocker)
+        let io = try Self.run(["report", "-w", root.path, "--output", blocker.appendingPathComponent("sub").path])
+        #expect(io.status == 74, "\(io.stderr)")
+
+        // Another run holds the lock: 75, naming the holder.
+        let lockPath = root.appendingPathComponent(".earshot.lock").path
+        let descriptor = open(lockPath, O_RDWR | O_CREAT, 0o600)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        let locked = try Self.run(["status", "-w", root.path])
+        #expect(locked.status == 75)
+        #expect(locked.stderr.contains("another earshot run holds the workspace"))
+
+        // A bad argument: 64, from the argument parser.
+        let usage = try Self.run(["report", "-w", root.path, "--format", "pdf"])
+        #expect(usage.status == 64)
+    }
+
+    @Test func statusJSONAccountsForEveryRow() throws {
+        let root = try Self.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try Self.run(["ingest", "-w", root.path, Self.fixture("sample"), Self.fixture("edge")])
+        _ = try Self.run(["normalize", "-w", root.path])
+        let result = try Self.run(["status", "-w", root.path, "--format", "json"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let files = try #require(object?["files"] as? [[String: Any]])
+        #expect(files.count == 18)
+        for file in files {
+            let read = file["rowsRead"] as? Int ?? -1
+            let sum = (file["records"] as? Int ?? 0) + (file["mergedDuplicates"] as? Int ?? 0) + (file["quarantined"] as? Int ?? 0)
+            #expect(read == sum, "\(file["fileName"] ?? "")")
+        }
+    }
+
+    @Test func exportThemesWritesTheDocumentedColumns() throws {
+        let root = try Self.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try Self.run(["run", "-w", root.path, "--inbox", Self.fixture("sample")])
+        let out = root.appendingPathComponent("themes.csv")
+        let result = try Self.run(["export", "themes", "-w", root.path, "--format", "csv", "--out", out.path])
+        #expect(result.status == 0)
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(text.hasPrefix("source_id,source,record_id,theme_id,theme_label,rank,strength,matched_terms\r\n"))
+    }
+}

@@ -1,0 +1,62 @@
+import EarshotModel
+import EarshotPipeline
+import Foundation
+import Testing
+
+@Suite struct RecordExporterTests {
+    @Test func csvExportNeutralisesFormulaCellsAndKeepsEveryRecord() throws {
+        let context = try PipelineTestContext()
+        _ = try context.pipeline.ingest(paths: [PipelineTestContext.fixture("sample")])
+        let summary = try context.pipeline.normalize()
+        let csv = try RecordExporter(store: context.workspace.store).export(.records, format: .csv)
+
+        // The Google Forms sample has an answer starting with =HYPERLINK(…): it must not stay a formula.
+        #expect(!csv.contains(",=HYPERLINK"))
+        #expect(!csv.contains("\"=HYPERLINK"))
+        #expect(csv.contains("'=HYPERLINK"))
+        let jsonl = try RecordExporter(store: context.workspace.store).export(.records, format: .jsonl)
+        #expect(jsonl.split(separator: "\n").count == summary.records)
+        #expect(jsonl.contains("=HYPERLINK"), "JSON Lines keeps text as it is; only spreadsheets run formulas")
+    }
+
+    @Test func themeExportHasOneRowPerRecordAndThemeWithRanksFromOne() throws {
+        let context = try PipelineTestContext()
+        _ = try context.pipeline.ingest(paths: [PipelineTestContext.fixture("sample")])
+        _ = try context.pipeline.normalize()
+        let model = try context.pipeline.detectThemes()
+        let lines = try RecordExporter(store: context.workspace.store).export(.themes, format: .jsonl).split(separator: "\n")
+        #expect(lines.count == model.assignments.count)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: String]
+        #expect(first?["rank"] == "1")
+        #expect(first?.keys.sorted() == ["matched_terms", "rank", "record_id", "source", "source_id", "strength", "theme_id", "theme_label"])
+    }
+}
+
+@Suite struct WorkspaceLockTests {
+    @Test func aSecondRunIsRefusedWhileTheFirstHoldsTheLock() throws {
+        let context = try PipelineTestContext()
+        do {
+            let held = try WorkspaceLock(workspace: context.root)
+            #expect {
+                try WorkspaceLock(workspace: context.root)
+            } throws: { error in
+                guard let error = error as? EarshotError else { return false }
+                return error.exitCode == 75 && error.message.contains("pid \(getpid())")
+            }
+            withExtendedLifetime(held) {}
+        }
+        // Released with the first holder: the next run gets it.
+        _ = try WorkspaceLock(workspace: context.root)
+    }
+
+    @Test func aBadConfigurationIsReportedWithItsSetting() throws {
+        #expect {
+            try WorkspaceConfiguration(toml: "[sources.x]\nfiles = \"x.csv\"\nkind = \"tweets\"\ncreated_at = \"d\"\ntext = [\"t\"]\n")
+        } throws: { error in
+            (error as? EarshotError)?.message.contains("kind = \"tweets\"") == true
+        }
+        #expect(throws: EarshotError.self) { try WorkspaceConfiguration(toml: "[workspace]\ntimezone = \"Mars/Olympus\"\n") }
+        let parsed = try WorkspaceConfiguration(toml: WorkspaceConfiguration.template)
+        #expect(parsed == WorkspaceConfiguration.defaults)
+    }
+}

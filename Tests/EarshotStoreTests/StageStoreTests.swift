@@ -1,0 +1,75 @@
+import EarshotModel
+import EarshotStore
+import Testing
+
+@Suite struct StageStoreTests {
+    private func file(_ sha: String) -> ImportedFile {
+        ImportedFile(sha256: sha, path: "/x/\(sha).csv", fileName: "\(sha).csv", byteCount: 10, encoding: "utf-8", delimiter: ",",
+                     tool: "delighted", source: "delighted", headerRowCount: 1, columns: ["Id", "Comment"], labels: [],
+                     timeZones: [1: "UTC"], ingestedAt: "2026-11-22T00:00:00Z")
+    }
+
+    @Test func anIngestStoresTheFileItsRowsAndBumpsTheIngestVersion() throws {
+        // Given an empty workspace
+        let store = try StageStore.inMemory()
+        // When a file with two rows and one quarantined row is ingested
+        let stored = try store.ingest(file("a")) { writer in
+            try writer.append(line: 2, encoded: RowEncoding.encode([Array("1".utf8), Array("hello".utf8)]))
+            try writer.append(line: 3, encoded: RowEncoding.encode([Array("2".utf8), []]))
+            try writer.quarantine(line: 4, fieldNumber: 2, reason: "bad", excerpt: "x")
+        }
+        // Then the file, rows and counts are stored
+        #expect(stored.rowCount == 3)
+        #expect(stored.columnNames == ["Id", "Comment"])
+        #expect(stored.columnTimeZones == [1: "UTC"])
+        var rows: [(Int64, Int, [[UInt8]])] = []
+        try store.forEachRawRow { rows.append(($0, $1, RowEncoding.decode($2) ?? [])) }
+        #expect(rows.map(\.1) == [2, 3])
+        #expect(rows[0].2 == [Array("1".utf8), Array("hello".utf8)])
+        #expect(try store.stageState(.ingest).version == 1)
+        #expect(try store.importedFile(sha256: "a")?.id == stored.id)
+        let status = try store.status()
+        #expect(status.quarantinedRows.map(\.line) == [4])
+        #expect(status.files.first?.pending == 2)
+    }
+
+    @Test func aFailedIngestLeavesNothingBehind() throws {
+        struct Boom: Error {}
+        let store = try StageStore.inMemory()
+        #expect(throws: Boom.self) {
+            try store.ingest(file("b")) { writer in
+                try writer.append(line: 2, encoded: RowEncoding.encode([[1]]))
+                throw Boom()
+            }
+        }
+        #expect(try store.importedFiles().isEmpty)
+        var count = 0
+        try store.forEachRawRow { _, _, _ in count += 1 }
+        #expect(count == 0)
+        #expect(try store.stageState(.ingest).version == 0)
+    }
+
+    @Test func replacingRecordsAndThemesNeverDuplicates() throws {
+        let store = try StageStore.inMemory()
+        let stored = try store.ingest(file("c")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
+        let record = NormalizedRecord(
+            id: RecordID(source: "delighted", sourceID: "r1"), kind: .nps, tool: "delighted", createdAt: 1_795_000_000,
+            week: ISOWeek("2026-W47")!, score: Score(value: 3, scale: .zeroToTen), text: "slow sync", attributes: ["plan": "Team"],
+            fileID: stored.id!, line: 2)
+        let model = ThemeModel(
+            themes: [Theme(id: "T1", label: "sync", keywords: ["sync"], recordCount: 1)],
+            assignments: [ThemeAssignment(recordID: record.id, themeID: "T1", rank: 1, strength: 0.5, matchedTerms: ["sync"])])
+        for _ in 0..<2 {
+            try store.replaceRecords([record], merged: [], rejected: [], inputVersion: 1)
+            try store.replaceThemes(model, inputVersion: 1)
+        }
+        #expect(try store.records() == [record])
+        #expect(try store.themeModel() == model)
+        #expect(try store.weeksWithRecords() == [ISOWeek("2026-W47")!])
+
+        // A theme that disappears is kept inactive, so its id is never reused for something else.
+        try store.replaceThemes(ThemeModel(themes: [], assignments: []), inputVersion: 2)
+        #expect(try store.allThemes().map { "\($0.theme.id) \($0.isActive)" } == ["T1 false"])
+        #expect(try store.status().themedRecordCount == 0)
+    }
+}
