@@ -10,6 +10,8 @@ public struct ExportInspection: Sendable, Hashable {
     public var sha256: String
     /// The file's size in bytes.
     public var byteCount: Int64
+    /// The file's modification time, seconds since 1970 UTC.
+    public var modifiedAt: Int64 = 0
     /// The detected encoding.
     public var encoding: ExportEncoding
     /// The field separator, detected or given.

@@ -71,10 +71,14 @@ public struct FileIngester: Sendable {
             throw ExportRejection(path: path, reason: .unreadable, message: error.reason)
         }
         let layout = detector.detect(fileName: fileName, firstRows: headerRows)
-        return ExportInspection(
+        var info = stat()
+        let modifiedAt = stat(path, &info) == 0 ? Int64(info.st_mtim.tv_sec) : 0
+        var inspection = ExportInspection(
             path: path, fileName: fileName, sha256: sha256, byteCount: byteCount, encoding: encoding,
             delimiter: delimiter, headerRows: layout.map { Array(headerRows.prefix($0.headerRowCount)) } ?? headerRows,
             layout: layout)
+        inspection.modifiedAt = modifiedAt
+        return inspection
     }
 
     /// The rejection for a file whose layout nobody recognised: its header and a mapping block ready to edit.

@@ -28,7 +28,7 @@ public struct LayoutDetector: Sendable {
         if set.isSuperset(of: ["startdate", "enddate", "status"]) || (names.first == "v1" && set.contains("v10")) {
             return qualtrics(firstRows)
         }
-        if set.isSuperset(of: ["respondent id", "collector id"]) || set.isSuperset(of: ["respondentid", "collectorid"]) {
+        if set.isSuperset(of: ["respondent id", "collector id"]) || names.first == "respondentid" || names.first == "respondent id" {
             return surveyMonkey(firstRows)
         }
         if names.first == "#" && set.contains("submit date (utc)") {

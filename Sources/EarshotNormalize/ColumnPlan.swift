@@ -6,8 +6,9 @@ public struct ColumnPlan: Sendable, Hashable {
     public var kind: SourceKind
     /// The column with the source's own id; `nil` means ids are derived from the row's content.
     public var id: Int?
-    /// The column with the creation time.
-    public var createdAt: Int
+    /// The column with the creation time; `nil` when the export has none (old SurveyMonkey files whose publisher
+    /// removed the dates), in which case records are dated by the export file's modification time, with a warning.
+    public var createdAt: Int?
     /// A column to read the creation time from when `createdAt` is empty (Typeform partials have no submit date).
     public var createdAtFallback: Int? = nil
     /// The creation time's zone when the cell has no offset: from the header, the mapping, else the default.

@@ -67,7 +67,7 @@ public struct ColumnPlanner: Sendable {
             return inferSurvey(file: file, names: names, sample: sample, id: column("responseid"), created: created,
                                metadata: metadata, exclusion: exclusion)
         case "surveymonkey":
-            let created = try required(column("end date", "enddate", "start date", "startdate"), "End Date")
+            let created = column("end date", "enddate", "start date", "startdate")
             let metadata: Set<String> = ["respondent id", "respondentid", "collector id", "collectorid", "start date", "startdate",
                 "end date", "enddate", "ip address", "email address", "first name", "last name", "lastname", "custom data",
                 "custom data 1"]
@@ -118,7 +118,7 @@ public struct ColumnPlanner: Sendable {
     }
 
     private func inferSurvey(
-        file: ExportFile, names: [String], sample: [[String]], id: Int?, created: Int, metadata: Set<String>,
+        file: ExportFile, names: [String], sample: [[String]], id: Int?, created: Int?, metadata: Set<String>,
         exclusion: (Int, Set<String>, String)?
     ) -> ColumnPlan {
         var score: (Int, ScoreScale)?
@@ -152,7 +152,7 @@ public struct ColumnPlanner: Sendable {
         }
         let kind: SourceKind = score?.1 == .zeroToTen ? .nps : (score?.1 == .oneToFive ? .csat : .survey)
         return ColumnPlan(
-            kind: kind, id: id, createdAt: created, createdAtZone: file.timeZones[created], createdAtOrder: nil,
+            kind: kind, id: id, createdAt: created, createdAtZone: created.flatMap { file.timeZones[$0] }, createdAtOrder: nil,
             updatedAt: nil, title: nil, text: text, score: score.map { ($0.0, $0.1) }, attributes: Array(attributes.prefix(20)),
             exclusion: exclusion.map { ($0.0, $0.1, $0.2) })
     }

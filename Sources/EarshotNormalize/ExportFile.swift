@@ -18,12 +18,15 @@ public struct ExportFile: Sendable, Hashable {
     public var timeZones: [Int: String]
     /// The mapping from `earshot.toml`, for a mapped file.
     public var mapping: SourceMapping?
+    /// The file's modification time when it was ingested (seconds since 1970 UTC): the date of last resort.
+    public var modifiedAt: Int64
 
     /// Creates a description.
     public init(
         id: Int64, fileName: String, tool: String?, source: String, columns: [String], labels: [String] = [],
-        timeZones: [Int: String] = [:], mapping: SourceMapping? = nil
+        timeZones: [Int: String] = [:], mapping: SourceMapping? = nil, modifiedAt: Int64 = 0
     ) {
+        self.modifiedAt = modifiedAt
         self.id = id
         self.fileName = fileName
         self.tool = tool

@@ -51,14 +51,16 @@ public struct RecordNormalizer: Sendable {
                 samples[fileID, default: []].append(fields.map(TextDecoding.string(fromPossiblyLegacyBytes:)))
                 return
             }
-            guard case .success(let plan) = plan(for: fileID), plan.createdAtOrder == nil, plan.createdAt < fields.count else { return }
-            let value = TextDecoding.string(fromPossiblyLegacyBytes: fields[plan.createdAt])
+            guard case .success(let plan) = plan(for: fileID), plan.createdAtOrder == nil, let created = plan.createdAt,
+                created < fields.count
+            else { return }
+            let value = TextDecoding.string(fromPossiblyLegacyBytes: fields[created])
             tally(value, into: &evidence[fileID, default: (0, 0, 0)])
         }
         for file in files {
-            guard case .success(let plan) = plan(for: file.id), plan.createdAtOrder == nil else { continue }
-            for sample in samples[file.id] ?? [] where plan.createdAt < sample.count {
-                tally(sample[plan.createdAt], into: &evidence[file.id, default: (0, 0, 0)])
+            guard case .success(let plan) = plan(for: file.id), plan.createdAtOrder == nil, let created = plan.createdAt else { continue }
+            for sample in samples[file.id] ?? [] where created < sample.count {
+                tally(sample[created], into: &evidence[file.id, default: (0, 0, 0)])
             }
         }
         var orders: [Int64: DayMonthOrder] = [:]
@@ -76,6 +78,12 @@ public struct RecordNormalizer: Sendable {
                 throw NormalizeConfigurationError(message: "\(file.fileName): unknown time zone '\(zoneName)'")
             }
             zones[file.id] = zone
+            if plan.createdAt == nil {
+                diagnostics.append(Diagnostic(
+                    .warning,
+                    "the export has no date column; its records are dated by the file's modification time, \(isoDay(file.modifiedAt)). Map a created_at column in earshot.toml if the export has one.",
+                    at: SourceLocation(file: file.fileName)))
+            }
             orders[file.id] = plan.createdAtOrder ?? decideOrder(evidence[file.id], file: file, plan: plan, diagnostics: &diagnostics)
         }
 
@@ -128,9 +136,9 @@ public struct RecordNormalizer: Sendable {
         _ counts: (dayFirst: Int, monthFirst: Int, slashed: Int)?, file: ExportFile, plan: ColumnPlan,
         diagnostics: inout [Diagnostic]
     ) -> DayMonthOrder {
-        guard let counts, counts.slashed > 0 else { return .monthFirst }
-        let column = plan.createdAt < file.columns.count ? file.columns[plan.createdAt] : "#\(plan.createdAt + 1)"
-        let location = SourceLocation(file: file.fileName, column: plan.createdAt + 1)
+        guard let counts, counts.slashed > 0, let created = plan.createdAt else { return .monthFirst }
+        let column = created < file.columns.count ? file.columns[created] : "#\(created + 1)"
+        let location = SourceLocation(file: file.fileName, column: created + 1)
         if counts.dayFirst > 0 && counts.monthFirst > 0 {
             let order: DayMonthOrder = counts.dayFirst >= counts.monthFirst ? .dayFirst : .monthFirst
             diagnostics.append(Diagnostic(
@@ -162,15 +170,20 @@ public struct RecordNormalizer: Sendable {
         if let exclusion = plan.exclusion, exclusion.values.contains(cell(exclusion.column).lowercased()) {
             return reject(exclusion.reason, exclusion.column)
         }
-        var createdText = cell(plan.createdAt)
-        if createdText.isEmpty, let fallback = plan.createdAtFallback { createdText = cell(fallback) }
-        guard let created = DateParser.parse(createdText, order: order) else {
-            let name = plan.createdAt < file.columns.count ? file.columns[plan.createdAt] : ""
-            return reject(
-                createdText.isEmpty ? "the date column '\(name)' is empty" : "cannot read '\(createdText.prefix(40))' in column '\(name)' as a date",
-                plan.createdAt)
+        let createdAt: Int64
+        if let createdColumn = plan.createdAt {
+            var createdText = cell(createdColumn)
+            if createdText.isEmpty, let fallback = plan.createdAtFallback { createdText = cell(fallback) }
+            guard let created = DateParser.parse(createdText, order: order) else {
+                let name = createdColumn < file.columns.count ? file.columns[createdColumn] : ""
+                return reject(
+                    createdText.isEmpty ? "the date column '\(name)' is empty" : "cannot read '\(createdText.prefix(40))' in column '\(name)' as a date",
+                    createdColumn)
+            }
+            createdAt = utc(created, zone: zone)
+        } else {
+            createdAt = file.modifiedAt
         }
-        let createdAt = utc(created, zone: zone)
         let updatedAt = plan.updatedAt.flatMap { DateParser.parse(cell($0), order: order) }.map { utc($0, zone: zone) }
         let sourceID = cell(plan.id).isEmpty ? "row-" + stableHash(texts) : cell(plan.id)
         let text = plan.text.map(cell).filter { !$0.isEmpty }.joined(separator: "\n\n")
@@ -184,6 +197,11 @@ public struct RecordNormalizer: Sendable {
             id: RecordID(source: file.source, sourceID: sourceID), kind: plan.kind, tool: file.tool ?? "mapped",
             createdAt: createdAt, week: reporting.week(ofUTC: createdAt), updatedAt: updatedAt, score: score,
             title: cell(plan.title), text: text, attributes: attributes, fileID: file.id, line: line))
+    }
+
+    private func isoDay(_ seconds: Int64) -> String {
+        let civil = CivilDateTime(secondsSinceEpoch: seconds)
+        return String(format: "%04d-%02d-%02d", civil.year, civil.month, civil.day)
     }
 
     private func utc(_ timestamp: ParsedTimestamp, zone: ZoneConverter) -> Int64 {

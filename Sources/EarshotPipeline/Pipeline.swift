@@ -78,7 +78,7 @@ public struct Pipeline: Sendable {
                 }
                 let file = ImportedFile(
                     sha256: "pending:\(path)", path: path, fileName: inspection.fileName, byteCount: inspection.byteCount,
-                    encoding: inspection.encoding.rawValue, delimiter: inspection.delimiterName, tool: layout.tool?.rawValue,
+                    modifiedAt: inspection.modifiedAt, encoding: inspection.encoding.rawValue, delimiter: inspection.delimiterName, tool: layout.tool?.rawValue,
                     source: layout.sourceName, headerRowCount: layout.headerRowCount, columns: layout.columns,
                     labels: layout.labels, timeZones: layout.timeZones, ingestedAt: ISO8601DateFormatter().string(from: started))
                 var quarantined = 0
@@ -133,7 +133,8 @@ public struct Pipeline: Sendable {
         let mappings = Dictionary(configuration.mappings.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let files = try store.importedFiles().map { file in
             ExportFile(id: file.id!, fileName: file.fileName, tool: file.tool, source: file.source, columns: file.columnNames,
-                       labels: file.labelNames, timeZones: file.columnTimeZones, mapping: file.tool == nil ? mappings[file.source] : nil)
+                       labels: file.labelNames, timeZones: file.columnTimeZones, mapping: file.tool == nil ? mappings[file.source] : nil,
+                       modifiedAt: file.modifiedAt)
         }
         let ingestVersion = try store.stageState(.ingest).version
         let normalizer = RecordNormalizer(

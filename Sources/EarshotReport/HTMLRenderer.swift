@@ -37,7 +37,9 @@ public struct HTMLRenderer: Sendable {
     private func headline(_ report: WeeklyReport) -> String {
         let headline = report.headline
         var cards = card("Responses", "\(headline.responses)", "this week")
-        cards += card("Tickets", "\(headline.tickets)", "last week \(headline.ticketsLastWeek)")
+        if headline.tickets > 0 || headline.ticketsLastWeek > 0 {
+            cards += card("Tickets", "\(headline.tickets)", "last week \(headline.ticketsLastWeek)")
+        }
         if let nps = headline.nps {
             cards += card("NPS", signed(nps.score), "± \(format(nps.marginOfError)) (95%), \(nps.respondents) answers")
         }
@@ -54,6 +56,7 @@ public struct HTMLRenderer: Sendable {
             let fill = entry.week == report.week ? "#0072B2" : "#9ecae1"
             bars += "<rect x=\"\(format(x + 2))\" y=\"\(format(90 - height))\" width=\"\(format(barWidth - 4))\" height=\"\(format(height))\" fill=\"\(fill)\"><title>\(entry.week): \(entry.records)</title></rect>"
             bars += "<text x=\"\(format(x + barWidth / 2))\" y=\"104\" text-anchor=\"middle\">W\(entry.week.week)</text>"
+            bars += "<text x=\"\(format(x + barWidth / 2))\" y=\"\(format(max(8, 88 - height)))\" text-anchor=\"middle\">\(entry.records)</text>"
         }
         let alt = report.volumeByWeek.map { "\($0.week): \($0.records)" }.joined(separator: ", ")
         return """
@@ -99,9 +102,9 @@ public struct HTMLRenderer: Sendable {
         }
         return """
             <section aria-labelledby="h-themes"><h2 id="h-themes">Themes this week</h2>
-            <table><thead><tr><th>Theme</th><th>Records</th><th>Share</th><th>Last week</th><th>Detractors</th><th>12 weeks</th><th>Sources</th></tr></thead>
+            <div class="scroll"><table><thead><tr><th>Theme</th><th>Records</th><th>Share</th><th>Last week</th><th>Detractors</th><th>12 weeks</th><th>Sources</th></tr></thead>
             <tbody>
-            \(rows)</tbody></table>
+            \(rows)</tbody></table></div>
             \(details)</section>
 
             """
@@ -183,7 +186,8 @@ public struct HTMLRenderer: Sendable {
         blockquote{margin:8px 0;padding:6px 12px;border-left:4px solid #E69F00;background:#fffaf0}
         blockquote footer{color:#555;font-size:.85em}code{font-size:.85em;word-break:break-all}
         table.files td{font-size:.85em}
-        @media (max-width:640px){table{font-size:.85em}th:nth-child(6),td:nth-child(6){display:none}}
+        .scroll{overflow-x:auto}
+        @media (max-width:640px){table{font-size:.85em}th:nth-child(6),td:nth-child(6){display:none}svg.bar{display:none}}
         @media print{a{color:inherit;text-decoration:none}h2{break-after:avoid}article{break-inside:avoid}}
         """
 }

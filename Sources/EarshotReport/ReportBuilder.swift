@@ -41,7 +41,13 @@ public struct ReportBuilder: Sendable {
         let trendWeeks = (0..<12).map { week.adding(weeks: $0 - 11) }
         let zone = ZoneConverterLite(identifier: input.timeZone)
         var lines: [WeeklyReport.ThemeLine] = []
-        for theme in input.themes.themes {
+        var quoted = Set<RecordID>()
+        let themeOrder = input.themes.themes.sorted { lhs, rhs in
+            let left = themeRecords[lhs.id]?.filter { $0.week == week }.count ?? 0
+            let right = themeRecords[rhs.id]?.filter { $0.week == week }.count ?? 0
+            return left != right ? left > right : lhs.id < rhs.id
+        }
+        for theme in themeOrder {
             let all = themeRecords[theme.id] ?? []
             let current = all.filter { $0.week == week }
             guard !current.isEmpty else { continue }
@@ -57,7 +63,7 @@ public struct ReportBuilder: Sendable {
             let line = WeeklyReport.ThemeLine(
                 id: theme.id, label: theme.label, keywords: Array(theme.keywords.prefix(5)), volume: current.count,
                 share: share, volumeLastWeek: volumeLastWeek, detractorShare: detractorShare, sources: sources,
-                trend: trend, quotes: quotes(for: current, keywords: theme.keywords, zone: zone))
+                trend: trend, quotes: quotes(for: current, keywords: theme.keywords, zone: zone, alreadyQuoted: &quoted))
             lines.append(line)
         }
         lines.sort { $0.volume != $1.volume ? $0.volume > $1.volume : $0.id < $1.id }
@@ -73,10 +79,15 @@ public struct ReportBuilder: Sendable {
 
     /// Quotes that cover the theme's terms: each next quote is the one adding the most terms not yet shown,
     /// preferring texts of readable length; ties go to the record id, so the choice is deterministic.
-    private func quotes(for records: [NormalizedRecord], keywords: [String], zone: ZoneConverterLite) -> [WeeklyReport.Quote] {
+    private func quotes(
+        for records: [NormalizedRecord], keywords: [String], zone: ZoneConverterLite, alreadyQuoted: inout Set<RecordID>
+    ) -> [WeeklyReport.Quote] {
         var shown = Set<String>()
         var chosen: [NormalizedRecord] = []
-        var pool = records.filter { !$0.text.isEmpty || !$0.title.isEmpty }
+        let withText = records.filter { !$0.text.isEmpty || !$0.title.isEmpty }
+        // A quote already shown under a bigger theme is used again only when the theme has nothing else to show.
+        let fresh = withText.filter { !alreadyQuoted.contains($0.id) }
+        var pool = fresh.isEmpty ? withText : fresh
         while chosen.count < quotesPerTheme, !pool.isEmpty {
             func value(_ record: NormalizedRecord) -> Double {
                 let lower = record.fullText.lowercased()
@@ -95,6 +106,7 @@ public struct ReportBuilder: Sendable {
             let lower = best.fullText.lowercased()
             shown.formUnion(keywords.filter { lower.contains($0) })
         }
+        alreadyQuoted.formUnion(chosen.map(\.id))
         return chosen.map { record in
             var text = Redactor.redact(record.fullText.replacingOccurrences(of: "\n", with: " "))
             if text.count > 400 { text = String(text.prefix(397)) + "…" }

@@ -14,6 +14,8 @@ public struct ImportedFile: Sendable, Hashable, Codable, FetchableRecord, Persis
     public var fileName: String
     /// Its size in bytes.
     public var byteCount: Int64
+    /// Its modification time when ingested, in seconds since 1970 UTC: the date of records whose export has none.
+    public var modifiedAt: Int64
     /// Its detected encoding (`utf-8`, `utf-16le`…).
     public var encoding: String
     /// Its field separator.
@@ -37,7 +39,7 @@ public struct ImportedFile: Sendable, Hashable, Codable, FetchableRecord, Persis
 
     /// Creates a file row.
     public init(
-        id: Int64? = nil, sha256: String, path: String, fileName: String, byteCount: Int64, encoding: String,
+        id: Int64? = nil, sha256: String, path: String, fileName: String, byteCount: Int64, modifiedAt: Int64 = 0, encoding: String,
         delimiter: String, tool: String?, source: String, headerRowCount: Int, columns: [String], labels: [String],
         timeZones: [Int: String], rowCount: Int = 0, ingestedAt: String
     ) {
@@ -46,6 +48,7 @@ public struct ImportedFile: Sendable, Hashable, Codable, FetchableRecord, Persis
         self.path = path
         self.fileName = fileName
         self.byteCount = byteCount
+        self.modifiedAt = modifiedAt
         self.encoding = encoding
         self.delimiter = delimiter
         self.tool = tool

@@ -12,6 +12,7 @@ public struct Tokenizer: Sendable {
     public func tokens(_ text: String) -> [String?] {
         var result: [String?] = []
         var current = ""
+        var isSkippingHandle = false
         func flush() {
             guard !current.isEmpty else { return }
             let word = current
@@ -23,13 +24,15 @@ public struct Tokenizer: Sendable {
             }
         }
         for character in text {
-            if character.isLetter || character.isNumber {
+            if character.isLetter || character.isNumber || (isSkippingHandle && character == "_") {
+                if isSkippingHandle { continue }
                 current.append(contentsOf: character.lowercased())
             } else if character == "'" || character == "’" {
                 continue  // "can't" → "cant", "don't" → "dont" (both stopwords)
             } else {
                 flush()
-                if character == "@" || character == "#" { current = "" }
+                // @handles and #hashtags name accounts and campaigns, not what the customer is talking about.
+                isSkippingHandle = character == "@" || character == "#"
             }
         }
         flush()

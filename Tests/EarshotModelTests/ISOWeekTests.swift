@@ -26,6 +26,8 @@ import Testing
         #expect(ISOWeek(daysSinceEpoch: 0) == ISOWeek(year: 1970, week: 1))
         // 1969-12-29 is the Monday of that week.
         #expect(ISOWeek(year: 1970, week: 1).mondayDaysSinceEpoch == -3)
+        #expect(ISOWeek(daysSinceEpoch: -3) == ISOWeek(year: 1970, week: 1))
+        #expect(ISOWeek(daysSinceEpoch: -4) == ISOWeek(year: 1969, week: 52))
     }
 
     @Test(arguments: [

@@ -20,7 +20,7 @@ import Testing
         try #require(result.records.first { $0.id == RecordID(source: source, sourceID: id) })
     }
 
-    @Test func testCSVReadsTheFixturesAsTheManifestSays() throws {
+    @Test func helperCSVReaderMatchesTheManifest() throws {
         for (path, tool, headerRows) in [
             ("sample/qualtrics_nps_3header.csv", "qualtrics", 3), ("sample/zendesk_tickets.csv", "zendesk", 1),
             ("sample/delighted_nps.csv", "delighted", 1), ("sample/typeform_export.csv", "typeform", 1),

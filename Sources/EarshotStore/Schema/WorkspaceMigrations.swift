@@ -15,6 +15,7 @@ enum WorkspaceMigrations {
                     path TEXT NOT NULL,
                     fileName TEXT NOT NULL,
                     byteCount INTEGER NOT NULL,
+                    modifiedAt INTEGER NOT NULL,
                     encoding TEXT NOT NULL,
                     delimiter TEXT NOT NULL,
                     tool TEXT,
