@@ -93,7 +93,7 @@ public struct CSVReader: Sendable {
         // A raw pointer, not a class reference: libcsv calls back once per field, and class property access would pay
         // Swift's dynamic exclusivity checks on every call.
         let state = UnsafeMutablePointer<ParseState>.allocate(capacity: 1)
-        state.initialize(to: ParseState())
+        state.initialize(to: ParseState(maxFieldBytes: maxFieldBytes))
         defer {
             state.deinitialize(count: 1)
             state.deallocate()
@@ -105,9 +105,19 @@ public struct CSVReader: Sendable {
         var bomToSkip = encoding.byteOrderMarkLength
         var line = 1
         var broken: Problem?
+        // Rows end at LF or CRLF, except in old Mac files that use a lone CR: decided from the first chunk.
+        var lineBreak: UInt8?
 
         func drain() throws {
-            for row in state.pointee.completed { try handle(.row(row)) }
+            for row in state.pointee.completed {
+                if row.fieldCount < 0 {
+                    try handle(.problem(Problem(
+                        line: row.line, reason: "a field is longer than the \(maxFieldBytes)-byte limit (see ingest.max_field_bytes)",
+                        excerpt: Array(row.encoded.prefix(1024)))))
+                } else {
+                    try handle(.row(row))
+                }
+            }
             state.pointee.completed.removeAll(keepingCapacity: true)
         }
 
@@ -116,7 +126,11 @@ public struct CSVReader: Sendable {
             let count = bytes.count
             let base = bytes.baseAddress!
             while start < count, broken == nil {
-                let newline = memchr(base + start, 0x0A, count - start)
+                if lineBreak == nil {
+                    let hasLF = memchr(base, 0x0A, count) != nil
+                    lineBreak = hasLF || memchr(base, 0x0D, count) == nil ? 0x0A : 0x0D
+                }
+                let newline = memchr(base + start, Int32(lineBreak!), count - start)
                 let end = newline.map { base.distance(to: UnsafeRawPointer($0)) + 1 } ?? count
                 if line > skipLine {
                     if state.pointee.awaitingRowStart, containsContent(base + start, end - start) {
@@ -191,6 +205,8 @@ private func containsContent(_ start: UnsafeRawPointer, _ count: Int) -> Bool {
 
 /// The mutable state libcsv's callbacks write to, reached through its `void *` context.
 private struct ParseState {
+    let maxFieldBytes: Int
+    var hasOversizedField = false
     var payload: [UInt8] = [0]
     var fieldCount = 0
     var completed: [CSVRow] = []
@@ -198,7 +214,8 @@ private struct ParseState {
     var rowStartLine = 1
     var awaitingRowStart = true
 
-    init() {
+    init(maxFieldBytes: Int) {
+        self.maxFieldBytes = maxFieldBytes
         payload.reserveCapacity(4096)
     }
 
@@ -236,6 +253,14 @@ private func neverSpace(_ byte: UInt8) -> Int32 { 0 }
 /// libcsv field callback: `void (*cb1)(void *field, size_t length, void *context)`.
 private func appendField(_ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
     let state = context!.assumingMemoryBound(to: ParseState.self)
+    if length > state.pointee.maxFieldBytes {
+        // Keep the start of the field for the quarantine; the row is reported as a problem when it ends.
+        state.pointee.hasOversizedField = true
+        RowEncoding.appendVarint(min(length, 512), to: &state.pointee.payload)
+        if let field { state.pointee.payload.append(contentsOf: UnsafeRawBufferPointer(start: field, count: min(length, 512))) }
+        state.pointee.fieldCount += 1
+        return
+    }
     RowEncoding.appendVarint(length, to: &state.pointee.payload)
     if length > 0, let field {
         state.pointee.payload.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
@@ -254,7 +279,14 @@ private func endRow(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
         RowEncoding.appendVarint(state.pointee.fieldCount, to: &prefix)
         encoded.replaceSubrange(0..<1, with: prefix)
     }
-    state.pointee.completed.append(CSVRow(line: state.pointee.rowStartLine, fieldCount: state.pointee.fieldCount, encoded: encoded))
+    if state.pointee.hasOversizedField {
+        // A negative field count marks the row as a problem for the reading loop, which reports it in order.
+        let text = CSVRow(line: 0, fieldCount: state.pointee.fieldCount, encoded: encoded).fields.joined(separator: [UInt8(ascii: ",")])
+        state.pointee.completed.append(CSVRow(line: state.pointee.rowStartLine, fieldCount: -1, encoded: Array(text)))
+        state.pointee.hasOversizedField = false
+    } else {
+        state.pointee.completed.append(CSVRow(line: state.pointee.rowStartLine, fieldCount: state.pointee.fieldCount, encoded: encoded))
+    }
     state.pointee.payload.removeAll(keepingCapacity: true)
     state.pointee.payload.append(0)
     state.pointee.fieldCount = 0

@@ -38,13 +38,21 @@ public enum ExportEncoding: String, Sendable, Codable, Hashable {
         return isValidUTF8(prefix, allowingTruncatedEnd: true) ? .utf8 : .windows1252
     }
 
-    /// Whether bytes are valid UTF-8; with `allowingTruncatedEnd`, a multi-byte sequence cut by the end is accepted.
+    /// Whether bytes are valid UTF-8; with `allowingTruncatedEnd`, a multi-byte sequence cut by the end of a full
+    /// 64 KiB prefix is accepted (the rest of the character is in the part of the file not read yet).
     static func isValidUTF8(_ bytes: [UInt8], allowingTruncatedEnd: Bool) -> Bool {
         if String(validating: bytes, as: UTF8.self) != nil { return true }
-        guard allowingTruncatedEnd else { return false }
-        for cut in 1...3 where bytes.count > cut {
-            if String(validating: bytes.dropLast(cut), as: UTF8.self) != nil { return true }
+        guard allowingTruncatedEnd, bytes.count >= 65_536 else { return false }
+        // Find the lead byte of the last character and cut only if its continuation bytes run past the end.
+        var lead = bytes.count - 1
+        while lead > bytes.count - 4, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        let expected = switch bytes[lead] {
+        case 0xC0...0xDF: 2
+        case 0xE0...0xEF: 3
+        case 0xF0...0xF7: 4
+        default: 0
         }
-        return false
+        guard expected > bytes.count - lead else { return false }
+        return String(validating: bytes[..<lead], as: UTF8.self) != nil
     }
 }

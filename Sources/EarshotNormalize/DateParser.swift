@@ -89,7 +89,7 @@ public enum DateParser {
                 _ = scanner.skipSpaces()
                 if let meridiem = scanner.word()?.uppercased() {
                     if meridiem == "PM", hour < 12 { hour += 12 } else if meridiem == "AM", hour == 12 { hour = 0 }
-                    else if meridiem == "UTC" || meridiem == "GMT" || meridiem == "Z" { offset = 0 }
+                    else if meridiem == "UTC" || meridiem == "GMT" || meridiem == "Z" { offset = scanner.offset() ?? 0 }
                     _ = scanner.skipSpaces()
                 }
             }

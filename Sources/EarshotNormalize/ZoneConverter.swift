@@ -12,11 +12,16 @@ public struct ZoneConverter: Sendable {
         timeZone = zone
     }
 
-    /// Seconds since 1970 UTC of a wall-clock time in this zone (the earlier reading in a DST overlap).
+    /// Seconds since 1970 UTC of a wall-clock time in this zone.
+    ///
+    /// In a repeated hour (clocks going back) it is the earlier reading; in a skipped hour (clocks going forward) the
+    /// time is read with the offset in force before the change.
     public func utcSeconds(of civil: CivilDateTime) -> Int64 {
         let asUTC = civil.secondsSinceEpochAsUTC
-        let firstGuess = asUTC - Int64(offset(at: asUTC))
-        return asUTC - Int64(offset(at: firstGuess))
+        let before = offset(at: asUTC - 86_400)
+        let candidates = Set([before, offset(at: asUTC), offset(at: asUTC + 86_400)])
+        let readings = candidates.map { asUTC - Int64($0) }.filter { Int64(offset(at: $0)) == asUTC - $0 }
+        return readings.min() ?? asUTC - Int64(before)
     }
 
     /// The wall-clock time in this zone of a UTC instant.
