@@ -81,7 +81,7 @@ public struct RecordNormalizer: Sendable {
             if plan.createdAt == nil {
                 diagnostics.append(Diagnostic(
                     .warning,
-                    "the export has no date column; its records are dated by the file's modification time, \(isoDay(file.modifiedAt)). Map a created_at column in earshot.toml if the export has one.",
+                    "the export has no date column; its records are dated by the file's modification time, \(CivilDateTime(secondsSinceEpoch: file.modifiedAt).isoDate). Map a created_at column in earshot.toml if the export has one.",
                     at: SourceLocation(file: file.fileName)))
             }
             orders[file.id] = plan.createdAtOrder ?? decideOrder(evidence[file.id], file: file, plan: plan, diagnostics: &diagnostics)
@@ -197,11 +197,6 @@ public struct RecordNormalizer: Sendable {
             id: RecordID(source: file.source, sourceID: sourceID), kind: plan.kind, tool: file.tool ?? "mapped",
             createdAt: createdAt, week: reporting.week(ofUTC: createdAt), updatedAt: updatedAt, score: score,
             title: cell(plan.title), text: text, attributes: attributes, fileID: file.id, line: line))
-    }
-
-    private func isoDay(_ seconds: Int64) -> String {
-        let civil = CivilDateTime(secondsSinceEpoch: seconds)
-        return String(format: "%04d-%02d-%02d", civil.year, civil.month, civil.day)
     }
 
     private func utc(_ timestamp: ParsedTimestamp, zone: ZoneConverter) -> Int64 {

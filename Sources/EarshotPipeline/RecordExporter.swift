@@ -57,7 +57,7 @@ public struct RecordExporter: Sendable {
             let rows = records.map { record -> [String] in
                 let attributes = record.attributes.keys.sorted().map { "\($0)=\(record.attributes[$0]!)" }.joined(separator: "; ")
                 return [record.id.description, record.id.source, record.id.sourceID, record.tool, record.kind.rawValue,
-                        isoUTC(record.createdAt), record.week.description, record.score.map { format($0.value) } ?? "",
+                        CivilDateTime(secondsSinceEpoch: record.createdAt).isoUTCTimestamp, record.week.description, record.score.map { format($0.value) } ?? "",
                         record.score?.scale.rawValue ?? "", record.score?.npsCategory?.rawValue ?? "", record.title,
                         record.text, attributes]
             }
@@ -77,11 +77,6 @@ public struct RecordExporter: Sendable {
 
     private func format(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.3f", value)
-    }
-
-    private func isoUTC(_ seconds: Int64) -> String {
-        let civil = CivilDateTime(secondsSinceEpoch: seconds)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", civil.year, civil.month, civil.day, civil.hour, civil.minute, civil.second)
     }
 
     /// `'` before a cell a spreadsheet would read as a formula.

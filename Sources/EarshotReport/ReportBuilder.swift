@@ -39,7 +39,7 @@ public struct ReportBuilder: Sendable {
             if record.week == week { themedThisWeek.insert(record.id) }
         }
         let trendWeeks = (0..<12).map { week.adding(weeks: $0 - 11) }
-        let zone = ZoneConverterLite(identifier: input.timeZone)
+        let zone = ZoneConverter(identifier: input.timeZone) ?? ZoneConverter(identifier: "UTC")!
         var lines: [WeeklyReport.ThemeLine] = []
         var quoted = Set<RecordID>()
         let themeOrder = input.themes.themes.sorted { lhs, rhs in
@@ -80,7 +80,7 @@ public struct ReportBuilder: Sendable {
     /// Quotes that cover the theme's terms: each next quote is the one adding the most terms not yet shown,
     /// preferring texts of readable length; ties go to the record id, so the choice is deterministic.
     private func quotes(
-        for records: [NormalizedRecord], keywords: [String], zone: ZoneConverterLite, alreadyQuoted: inout Set<RecordID>
+        for records: [NormalizedRecord], keywords: [String], zone: ZoneConverter, alreadyQuoted: inout Set<RecordID>
     ) -> [WeeklyReport.Quote] {
         var shown = Set<String>()
         var chosen: [NormalizedRecord] = []
@@ -111,29 +111,13 @@ public struct ReportBuilder: Sendable {
             var text = Redactor.redact(record.fullText.replacingOccurrences(of: "\n", with: " "))
             if text.count > 400 { text = String(text.prefix(397)) + "…" }
             return WeeklyReport.Quote(recordID: record.id.description, source: record.id.source,
-                                      date: zone.day(ofUTC: record.createdAt), text: text)
+                                      date: zone.civil(ofUTC: record.createdAt).isoDate, text: text)
         }
     }
 
     private func day(_ days: Int) -> String {
-        let (year, month, day) = CivilDateTime.civil(fromDays: days)
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        CivilDateTime(secondsSinceEpoch: Int64(days) * 86_400).isoDate
     }
 
     private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-}
-
-/// The date of an instant in the report's zone, without depending on the normalize stage.
-struct ZoneConverterLite {
-    let timeZone: TimeZone
-
-    init(identifier: String) {
-        timeZone = TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC")!
-    }
-
-    func day(ofUTC seconds: Int64) -> String {
-        let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        let civil = CivilDateTime(secondsSinceEpoch: seconds + Int64(offset))
-        return String(format: "%04d-%02d-%02d", civil.year, civil.month, civil.day)
-    }
 }

@@ -16,7 +16,7 @@ extension StageStore {
             for record in records {
                 try insert.execute(arguments: [
                     record.id.description, record.id.source, record.id.sourceID, record.tool, record.kind.rawValue,
-                    record.createdAt, Self.isoUTC(record.createdAt), record.week.description, record.updatedAt,
+                    record.createdAt, CivilDateTime(secondsSinceEpoch: record.createdAt).isoUTCTimestamp, record.week.description, record.updatedAt,
                     record.score?.value, record.score?.scale.rawValue, record.score?.npsCategory?.rawValue,
                     record.title, record.text, JSONText.encode(record.attributes), record.fileID, record.line,
                 ])
@@ -77,12 +77,5 @@ extension StageStore {
             attributes: JSONText.decode([String: String].self, from: row["attributes"]) ?? [:],
             fileID: row["fileId"],
             line: row["line"])
-    }
-
-    /// `2026-11-16T09:30:00Z`.
-    static func isoUTC(_ seconds: Int64) -> String {
-        let civil = CivilDateTime(secondsSinceEpoch: seconds)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(civil.year)-\(two(civil.month))-\(two(civil.day))T\(two(civil.hour)):\(two(civil.minute)):\(two(civil.second))Z"
     }
 }

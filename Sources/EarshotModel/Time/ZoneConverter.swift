@@ -1,4 +1,4 @@
-import EarshotModel
+
 import Foundation
 
 /// Converts wall-clock times in a named time zone to UTC and back, never using the machine's zone.
