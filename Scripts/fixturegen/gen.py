@@ -722,7 +722,13 @@ def write_docs():
     for t in THEMES:
         lines.append(f"| {t} | " + " | ".join(str(THEME_LOG[(w, t)]) for w in range(NWEEKS)) + " |")
     lines += ["", "## Where EXPORT-FORMATS.md is silent (choices made here)", ""] + [f"- {g}" for g in GUESSES] + [""]
-    with open(os.path.join(OUT, "README.md"), "w", encoding="utf-8", newline="\n") as f:
+    # keep the section Scripts/fixturegen/tools.py maintains (Fixtures/tools)
+    readme = os.path.join(OUT, "README.md")
+    begin, end = "<!-- tools.py:begin", "<!-- tools.py:end -->"
+    old = open(readme, encoding="utf-8").read() if os.path.exists(readme) else ""
+    if begin in old and end in old:
+        lines += [old[old.index(begin):old.index(end) + len(end)], ""]
+    with open(readme, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines))
 
 def main():
