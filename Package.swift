@@ -24,7 +24,7 @@ let package = Package(
             name: "EarshotIngest",
             dependencies: ["EarshotModel", "CLibCSV", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "EarshotNormalize", dependencies: ["EarshotModel"]),
+        .target(name: "EarshotNormalize", dependencies: ["EarshotModel", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "EarshotThemes", dependencies: ["EarshotModel"]),
         .target(name: "EarshotReport", dependencies: ["EarshotModel"]),
         .target(

@@ -1,6 +1,6 @@
 import csv, io, json, sys, datetime as dt, collections
 from zoneinfo import ZoneInfo
-sys.path.insert(0, '/tmp/fixturegen')
+sys.path.insert(0, __import__('os').path.dirname(__import__('os').path.abspath(__file__)))
 from common import decode
 OUT = sys.argv[1]
 UTC = ZoneInfo("UTC")

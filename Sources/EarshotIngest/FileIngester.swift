@@ -140,6 +140,9 @@ public struct FileIngester: Sendable {
                         headerRowsLeft -= 1
                         return
                     }
+                    if row.fieldCount < expected, layout.tool == .salesforce, ReportFooter.isSalesforceFooter(row.texts) {
+                        return  // "Grand Totals (N records)", "Confidential Information…": the report's footer, not data
+                    }
                     dataRows += 1
                     if row.fieldCount == expected {
                         try handle(.row(row))

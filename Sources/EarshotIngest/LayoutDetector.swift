@@ -35,6 +35,10 @@ public struct LayoutDetector: Sendable {
             return ExportLayout(tool: .typeform, mappingName: nil, headerRowCount: 1, columns: header,
                                 timeZones: utcColumns(names))
         }
+        if let tool = ticketOrReviewTool(names: names, set: set) {
+            return ExportLayout(tool: tool, mappingName: nil, headerRowCount: 1, columns: header,
+                                timeZones: zones(for: tool, names))
+        }
         if Array(names.prefix(3)) == ["id", "start time", "completion time"] {
             return ExportLayout(tool: .microsoftForms, mappingName: nil, headerRowCount: 1, columns: header)
         }
@@ -64,6 +68,42 @@ public struct LayoutDetector: Sendable {
             return !mapping.requiredColumns.isEmpty
                 && header.isSuperset(of: mapping.requiredColumns.map(HeaderName.normalize))
         }
+    }
+
+    /// The support, review and NPS tools recognised by a single header row, most specific fingerprint first.
+    private func ticketOrReviewTool(names: [String], set: Set<String>) -> KnownTool? {
+        if set.contains("issue key") && (set.contains("summary") || set.contains("issue id")) { return .jira }
+        if set.contains("ticket id") && set.contains("subject")
+            && (set.contains("first response time (in hrs)") || set.contains("created time") || set.contains("resolution time (in hrs)"))
+        {
+            return .freshdesk
+        }
+        if set.contains("ticket id") && set.contains("ticket name") { return .hubSpot }
+        if set.contains("ticket id") && names.contains(where: { $0.hasPrefix("ticket created - ") }) { return .zendeskExplore }
+        if set.contains("case number") && (set.contains("subject") || set.contains("date/time opened")) { return .salesforce }
+        if set.isSuperset(of: ["id", "casenumber", "createddate"]) { return .salesforce }
+        if set.isSuperset(of: ["conversation_id", "message_body"]) { return .intercom }
+        if set.contains("conversation id") && (set.contains("mailbox") || set.contains("customer email")) { return .helpScout }
+        if set.contains("package name") && set.contains("star rating") { return .googlePlay }
+        if set.contains("reviewernickname") && set.contains("rating") { return .appStore }
+        if set.contains("review id") && set.contains("review stars") { return .trustpilot }
+        if set.contains("request_id") && set.contains("star_rating") { return .medallia }
+        if set.contains("score") && (set.contains("end user email") || set.contains("end_user_email")) { return .wootric }
+        return nil
+    }
+
+    /// The zones a tool's documentation gives for its date columns, plus any column whose name says `(UTC)`.
+    private func zones(for tool: KnownTool, _ names: [String]) -> [Int: String] {
+        var zones = utcColumns(names)
+        for (index, name) in names.enumerated() {
+            switch tool {
+            case .intercom where name.hasSuffix("_at"): zones[index] = "UTC"
+            case .medallia where name.hasSuffix("_at"): zones[index] = "UTC"
+            case .salesforce where name.hasSuffix("date") && !name.contains(" ") || name == "systemmodstamp": zones[index] = "UTC"
+            default: break
+            }
+        }
+        return zones
     }
 
     /// Columns whose name says `(UTC)`.

@@ -19,76 +19,37 @@ public struct ColumnPlanner: Sendable {
     /// - Throws: ``ColumnPlanError`` when a required column (the creation date) cannot be found.
     public func plan(for file: ExportFile, sample: [[String]]) throws -> ColumnPlan {
         let names = file.columns.map(HeaderName.normalize)
-        func column(_ candidates: String...) -> Int? {
-            for candidate in candidates { if let index = names.firstIndex(of: candidate) { return index } }
-            return nil
-        }
-        func required(_ index: Int?, _ what: String) throws -> Int {
-            guard let index else {
-                throw ColumnPlanError(fileName: file.fileName, message: "no \(what) column was found among: \(file.columns.joined(separator: ", "))")
-            }
-            return index
-        }
         if let mapping = file.mapping { return try mapped(mapping, names: names, file: file) }
 
+        let export = PlanningContext(file: file, names: names, sample: sample)
         switch file.tool {
-        case "zendesk":
-            let text = names.indices.filter { names[$0].hasPrefix("description") || names[$0] == "comment" || names[$0] == "body" }
-            var attributes: [(String, Int)] = []
-            for name in ["status", "priority", "tags", "ticket type", "group", "via", "organization"] {
-                if let index = column(name) { attributes.append((name, index)) }
-            }
-            for (index, name) in names.enumerated() where name.hasSuffix("[list]") {
-                attributes.append((String(name.dropLast(6).trimmingCharacters(in: .whitespaces)), index))
-            }
-            return ColumnPlan(
-                kind: .ticket, id: try required(column("id"), "Id"), createdAt: try required(column("created at"), "Created at"),
-                createdAtZone: nil, createdAtOrder: nil, updatedAt: column("updated at"), title: column("subject"), text: text,
-                score: column("satisfaction score").map { ($0, .goodBad) }, attributes: attributes, exclusion: nil)
-        case "delighted":
-            let created = try required(column("created at (utc)", "created at", "created_at", "date", "response date"), "Created At")
-            let skip: Set<String> = ["response id", "id", "email", "name", "score", "comment", "created at (utc)", "created at",
-                                     "created_at", "updated at", "delighted page url", "delighted referrer url", "delighted source url", "permalink"]
-            let attributes = names.indices.filter { !skip.contains(names[$0]) }.map { (attributeName(file.columns[$0]), $0) }
-            return ColumnPlan(
-                kind: .nps, id: column("response id", "id"), createdAt: created, createdAtZone: file.timeZones[created],
-                createdAtOrder: nil, updatedAt: column("updated at"), title: nil,
-                text: [try required(column("comment"), "Comment")], score: column("score").map { ($0, .zeroToTen) },
-                attributes: attributes, exclusion: nil)
-        case "qualtrics":
-            let created = try required(column("recordeddate", "recorded date", "enddate", "end date", "startdate"), "RecordedDate")
-            let metadata: Set<String> = ["startdate", "enddate", "status", "ipaddress", "progress", "duration (in seconds)", "finished",
-                "recordeddate", "responseid", "recipientlastname", "recipientfirstname", "recipientemail", "externalreference",
-                "externaldatareference", "locationlatitude", "locationlongitude", "locationaccuracy", "distributionchannel",
-                "userlanguage", "responseset", "name", "emailaddress", "ipaddress", "q_recaptchascore"]
-            let exclusion = column("status").map {
-                ($0, Set(["survey preview", "spam", "1", "8"]), "Qualtrics survey preview or spam, not a response")
-            }
-            return inferSurvey(file: file, names: names, sample: sample, id: column("responseid"), created: created,
-                               metadata: metadata, exclusion: exclusion)
-        case "surveymonkey":
-            let created = column("end date", "enddate", "start date", "startdate")
-            let metadata: Set<String> = ["respondent id", "respondentid", "collector id", "collectorid", "start date", "startdate",
-                "end date", "enddate", "ip address", "email address", "first name", "last name", "lastname", "custom data",
-                "custom data 1"]
-            return inferSurvey(file: file, names: names, sample: sample, id: column("respondent id", "respondentid"),
-                               created: created, metadata: metadata, exclusion: nil)
-        case "typeform":
-            let created = try required(column("submit date (utc)"), "Submit Date (UTC)")
-            let metadata: Set<String> = ["#", "start date (utc)", "stage date (utc)", "submit date (utc)", "network id", "response type", "ending"]
-            var plan = inferSurvey(file: file, names: names, sample: sample, id: 0, created: created, metadata: metadata, exclusion: nil)
-            plan.createdAtFallback = column("start date (utc)")
-            return plan
-        case "msforms":
-            let created = try required(column("completion time", "start time"), "Completion time")
-            let metadata: Set<String> = ["id", "start time", "completion time", "email", "name", "last modified time", "total points", "quiz feedback"]
-            return inferSurvey(file: file, names: names, sample: sample, id: column("id"), created: created, metadata: metadata, exclusion: nil)
-        case "googleforms":
-            let metadata: Set<String> = ["timestamp", "email address", "score"]
-            return inferSurvey(file: file, names: names, sample: sample, id: nil, created: 0, metadata: metadata, exclusion: nil)
+        case "zendesk": return try planZendesk(export)
+        case "delighted": return try planDelighted(export)
+        case "qualtrics": return try planQualtrics(export)
+        case "surveymonkey": return try planSurveyMonkey(export)
+        case "typeform": return try planTypeform(export)
+        case "msforms": return try planMicrosoftForms(export)
+        case "googleforms": return try planGoogleForms(export)
+        case "freshdesk": return try planFreshdesk(export)
+        case "intercom": return try planIntercom(export)
+        case "helpscout": return try planHelpScout(export)
+        case "jira": return try planJira(export)
+        case "salesforce": return try planSalesforce(export)
+        case "hubspot": return try planHubSpot(export)
+        case "zendeskexplore": return try planZendeskExplore(export)
+        case "googleplay": return try planGooglePlay(export)
+        case "appstore": return try planAppStore(export)
+        case "trustpilot": return try planTrustpilot(export)
+        case "wootric": return try planWootric(export)
+        case "medallia": return try planMedallia(export)
         default:
             throw ColumnPlanError(fileName: file.fileName, message: "no column rules for tool '\(file.tool ?? "none")'")
         }
+    }
+
+    /// The attribute columns among `wanted` that the file has, named after themselves.
+    func attributes(_ wanted: [String], _ names: [String], separator: MultiValueSeparator? = nil) -> [AttributeColumn] {
+        wanted.compactMap { name in names.firstIndex(of: name).map { AttributeColumn(name, $0, separator: separator) } }
     }
 
     private func mapped(_ mapping: SourceMapping, names: [String], file: ExportFile) throws -> ColumnPlan {
@@ -107,23 +68,27 @@ public struct ColumnPlanner: Sendable {
         case "month-first", "mdy": .monthFirst
         default: nil
         }
-        return ColumnPlan(
+        var plan = ColumnPlan(
             kind: mapping.kind, id: try index(mapping.idColumn, "id"), createdAt: created,
             createdAtZone: mapping.timeZone ?? file.timeZones[created], createdAtOrder: order,
             updatedAt: try index(mapping.updatedAtColumn, "updated_at"), title: try index(mapping.titleColumn, "title"),
             text: try mapping.textColumns.compactMap { try index($0, "text") },
             score: try index(mapping.scoreColumn, "score").map { ($0, mapping.scale ?? .zeroToTen) },
-            attributes: try mapping.attributeColumns.compactMap { name in try index(name, "attribute").map { (name, $0) } },
-            exclusion: nil)
+            attributes: try mapping.attributeColumns.compactMap { name in
+                try index(name, "attribute").map { AttributeColumn(name, $0, separator: mapping.multiValueSeparators[name]) }
+            })
+        plan.author = try index(mapping.authorColumn, "author")
+        plan.reply = try mapping.replyColumns.compactMap { try index($0, "reply") }
+        return plan
     }
 
-    private func inferSurvey(
+    func inferSurvey(
         file: ExportFile, names: [String], sample: [[String]], id: Int?, created: Int?, metadata: Set<String>,
-        exclusion: (Int, Set<String>, String)?
+        exclusions: [RowExclusion]
     ) -> ColumnPlan {
         var score: (Int, ScoreScale)?
         var text: [Int] = []
-        var attributes: [(String, Int)] = []
+        var attributes: [AttributeColumn] = []
         let labels = file.labels.map(HeaderName.normalize)
         for (index, name) in names.enumerated() {
             if metadata.contains(name) || name.hasPrefix("custom data") || name.hasSuffix("_nps_group") || name.contains("(group)") { continue }
@@ -144,22 +109,60 @@ public struct ColumnPlanner: Sendable {
                 ["satisf", "rate", "rating", "stars", "happy"].contains(where: question.contains)
             {
                 score = (index, .oneToFive)
+            } else if !isNumeric, let separator = multiValueSeparator(values) {
+                attributes.append(AttributeColumn(attributeName(file.columns[index]), index, separator: separator))
             } else if !isNumeric, averageLength >= 12, distinct * 2 > values.count || distinct > 20 {
                 text.append(index)
             } else if distinct <= 20, !name.contains("email"), !name.contains("name") {
-                attributes.append((attributeName(file.columns[index]), index))
+                attributes.append(AttributeColumn(attributeName(file.columns[index]), index))
             }
         }
         let kind: SourceKind = score?.1 == .zeroToTen ? .nps : (score?.1 == .oneToFive ? .csat : .survey)
         return ColumnPlan(
-            kind: kind, id: id, createdAt: created, createdAtZone: created.flatMap { file.timeZones[$0] }, createdAtOrder: nil,
-            updatedAt: nil, title: nil, text: text, score: score.map { ($0.0, $0.1) }, attributes: Array(attributes.prefix(20)),
-            exclusion: exclusion.map { ($0.0, $0.1, $0.2) })
+            kind: kind, id: id, createdAt: created, createdAtZone: created.flatMap { file.timeZones[$0] },
+            text: text, score: score.map { ($0.0, $0.1) }, attributes: Array(attributes.prefix(20)), exclusions: exclusions)
+    }
+
+    /// The separator of a multi-select column: most values hold it, and split on it they are a few short choices
+    /// (`Mobile app;Invoices;`). Free text with the odd semicolon is not split.
+    private func multiValueSeparator(_ values: [String]) -> MultiValueSeparator? {
+        for separator in [MultiValueSeparator.semicolon, .comma] {
+            let character = Character(Unicode.Scalar(separator.byte))
+            let holding = values.filter { $0.contains(character) }
+            guard holding.count * 10 >= values.count * 3 else { continue }
+            let parts = values.flatMap { $0.split(separator: character).map { $0.trimmingCharacters(in: .whitespaces) } }
+                .filter { !$0.isEmpty }
+            let distinct = Set(parts)
+            let averageLength = Double(parts.reduce(0) { $0 + $1.count }) / Double(max(parts.count, 1))
+            if distinct.count <= 20, averageLength <= 30, distinct.count * 2 <= parts.count { return separator }
+        }
+        return nil
     }
 
     /// A short attribute name from a header: tags and markdown removed, at most 60 characters.
-    private func attributeName(_ header: String) -> String {
+    func attributeName(_ header: String) -> String {
         let cleaned = HeaderName.normalize(header)
         return cleaned.count > 60 ? String(cleaned.prefix(57)) + "..." : cleaned
+    }
+}
+
+/// What the per-tool planning rules read: the file, its normalized column names and a sample of its rows.
+struct PlanningContext {
+    let file: ExportFile
+    let names: [String]
+    let sample: [[String]]
+
+    /// The first of `candidates` (normalized names) the file has.
+    func column(_ candidates: String...) -> Int? {
+        for candidate in candidates { if let index = names.firstIndex(of: candidate) { return index } }
+        return nil
+    }
+
+    /// A column the plan cannot do without.
+    func required(_ index: Int?, _ what: String) throws -> Int {
+        guard let index else {
+            throw ColumnPlanError(fileName: file.fileName, message: "no \(what) column was found among: \(file.columns.joined(separator: ", "))")
+        }
+        return index
     }
 }

@@ -25,10 +25,19 @@ public enum DayMonthOrder: String, Sendable, Hashable, Codable {
 public enum DateParser {
     /// Parses one cell; `order` decides `a/b/yyyy` dates.
     public static func parse(_ text: String, order: DayMonthOrder) -> ParsedTimestamp? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return nil }
-        var scanner = Scanner(Array(trimmed.utf8))
+        parse(utf8: Array(text.utf8), order: order)
+    }
+
+    /// Parses one cell given as UTF-8 bytes; `order` decides `a/b/yyyy` dates.
+    public static func parse(utf8 input: [UInt8], order: DayMonthOrder) -> ParsedTimestamp? {
+        var lower = 0
+        var upper = input.count
+        while lower < upper, input[lower] == 0x20 || input[lower] == 0x09 { lower += 1 }
+        while upper > lower, input[upper - 1] == 0x20 || input[upper - 1] == 0x09 { upper -= 1 }
+        guard lower < upper else { return nil }
+        let trimmed = lower == 0 && upper == input.count ? input : Array(input[lower..<upper])
         if let epoch = parseEpoch(trimmed) { return epoch }
+        var scanner = Scanner(trimmed)
         guard let first = scanner.number() else { return nil }
         let separator = scanner.peek()
         if first.digits == 4, separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") {
@@ -63,9 +72,10 @@ public enum DateParser {
         return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) } && parts[0].count <= 2
     }
 
-    private static func parseEpoch(_ text: String) -> ParsedTimestamp? {
-        guard text.allSatisfy(\.isNumber), text.count == 10 || text.count == 13, var seconds = Int64(text) else { return nil }
-        if text.count == 13 { seconds /= 1000 }
+    private static func parseEpoch(_ bytes: [UInt8]) -> ParsedTimestamp? {
+        guard bytes.count == 10 || bytes.count == 13, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var seconds = bytes.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }
+        if bytes.count == 13 { seconds /= 1000 }
         return ParsedTimestamp(civil: CivilDateTime(secondsSinceEpoch: seconds), utcOffsetSeconds: 0)
     }
 

@@ -1,10 +1,36 @@
+import Crypto
 import EarshotModel
 import Foundation
 
+/// The stored raw rows, readable more than once: the whole workspace, or one file.
+public protocol StoredRowSource {
+    /// Calls `body` with each stored row (its file, line and ``RowEncoding`` bytes) in storage order: every file
+    /// when `fileID` is `nil`, else only that file's rows, at most `limit` of them.
+    func forEachRow(
+        ofFile fileID: Int64?, limit: Int?, _ body: (_ fileID: Int64, _ line: Int, _ encoded: UnsafeRawBufferPointer) throws -> Void
+    ) throws
+}
+
+/// Counts from a normalize run.
+public struct NormalizationSummary: Sendable, Hashable {
+    /// Records stored.
+    public var records: Int
+    /// Rows merged into another record.
+    public var merged: Int
+    /// Rows that could not become records.
+    public var rejected: Int
+    /// Warnings and notes about whole files (an undecidable day/month order, an NPS group that contradicts scores…).
+    public var diagnostics: [Diagnostic]
+    /// Fingerprints (``NormalizedRecord/textFingerprint``) seen more than once: only records carrying one of them can
+    /// be repeats, so only they need ``RepeatedTexts`` checking.
+    public var repeatedFingerprints: Set<Int64>
+}
+
 /// Stage 2, normalize: raw rows to one record shape, duplicates merged, the newest version winning.
 ///
-/// It reads the stored rows twice: first a sample of each file to plan its columns and to decide its day/month
-/// order from all of its dates, then every row to build the records.
+/// It reads each file's first rows to plan its columns and, for files with `a/b/yyyy` dates, that column of every
+/// row to decide the day/month order; then it reads every row once, streaming records into a ``RecordSink``. Only
+/// a compact index of record ids (16 bytes of hash and the winning version's position) stays in memory.
 public struct RecordNormalizer: Sendable {
     /// The zone weeks are counted in (an IANA name).
     public var reportingTimeZone: String
@@ -12,214 +38,274 @@ public struct RecordNormalizer: Sendable {
     public var defaultSourceTimeZone: String
     /// How many rows of each file the planner looks at.
     public var sampleSize: Int
+    /// The workspace's secret salt for author hashes.
+    public var authorSalt: [UInt8]
+    /// How `a/b/yyyy` dates are read in a file whose values never decide the order.
+    public var ambiguousDateOrder: DayMonthOrder = .monthFirst
 
     /// Creates a normalizer.
-    public init(reportingTimeZone: String = "UTC", defaultSourceTimeZone: String = "UTC", sampleSize: Int = 2000) {
+    public init(
+        reportingTimeZone: String = "UTC", defaultSourceTimeZone: String = "UTC", sampleSize: Int = 2000,
+        authorSalt: [UInt8] = []
+    ) {
         self.reportingTimeZone = reportingTimeZone
         self.defaultSourceTimeZone = defaultSourceTimeZone
         self.sampleSize = sampleSize
+        self.authorSalt = authorSalt
     }
 
-    /// A source of stored rows that can be read more than once.
-    public typealias RowSource = (_ body: (_ fileID: Int64, _ line: Int, _ fields: [[UInt8]]) throws -> Void) throws -> Void
-
-    /// Normalizes every row of every file.
+    /// Normalizes every stored row into `sink`.
     ///
-    /// - Throws: `ColumnPlanError` (as a rejection of the file's rows, not thrown) never; only what `rows` throws, or a
-    ///   ``NormalizeConfigurationError`` for an unknown time zone name.
-    public func normalize(files: [ExportFile], rows: RowSource) throws -> NormalizationResult {
+    /// - Throws: What the source or sink throw, or a ``NormalizeConfigurationError`` for an unknown time zone name.
+    public func normalize(files: [ExportFile], rows: some StoredRowSource, into sink: inout some RecordSink) throws
+        -> NormalizationSummary
+    {
         guard let reporting = ZoneConverter(identifier: reportingTimeZone) else {
             throw NormalizeConfigurationError(message: "unknown reporting time zone '\(reportingTimeZone)' (use an IANA name such as Europe/London)")
         }
-        let filesByID = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0) })
         var diagnostics: [Diagnostic] = []
-
-        // Pass 1: samples, plans and date-order evidence.
-        var samples: [Int64: [[String]]] = [:]
-        var evidence: [Int64: (dayFirst: Int, monthFirst: Int, slashed: Int)] = [:]
-        var plans: [Int64: Result<ColumnPlan, ColumnPlanError>] = [:]
+        var contexts: [Int64: FileContext] = [:]
+        var failures: [Int64: ColumnPlanError] = [:]
         let planner = ColumnPlanner()
-        func plan(for fileID: Int64) -> Result<ColumnPlan, ColumnPlanError>? {
-            if let plan = plans[fileID] { return plan }
-            guard let file = filesByID[fileID] else { return nil }
-            let result = Result { try planner.plan(for: file, sample: samples[fileID] ?? []) }.mapError { $0 as! ColumnPlanError }
-            plans[fileID] = result
-            return result
-        }
-        try rows { fileID, _, fields in
-            if plans[fileID] == nil, (samples[fileID]?.count ?? 0) < sampleSize {
-                samples[fileID, default: []].append(fields.map(TextDecoding.string(fromPossiblyLegacyBytes:)))
-                return
-            }
-            guard case .success(let plan) = plan(for: fileID), plan.createdAtOrder == nil, let created = plan.createdAt,
-                created < fields.count
-            else { return }
-            let value = TextDecoding.string(fromPossiblyLegacyBytes: fields[created])
-            tally(value, into: &evidence[fileID, default: (0, 0, 0)])
-        }
         for file in files {
-            guard case .success(let plan) = plan(for: file.id), plan.createdAtOrder == nil, let created = plan.createdAt else { continue }
-            for sample in samples[file.id] ?? [] where created < sample.count {
-                tally(sample[created], into: &evidence[file.id, default: (0, 0, 0)])
+            var sample: [[String]] = []
+            try rows.forEachRow(ofFile: file.id, limit: sampleSize) { _, _, encoded in
+                var reader = RawFieldReader()
+                guard reader.load(encoded) else { return }
+                sample.append((0..<reader.count).map { reader.string($0) })
             }
-        }
-        var orders: [Int64: DayMonthOrder] = [:]
-        var zones: [Int64: ZoneConverter] = [:]
-        for file in files {
-            guard let result = plan(for: file.id) else { continue }
-            guard case .success(let plan) = result else {
-                if case .failure(let error) = result {
-                    diagnostics.append(Diagnostic(.error, error.message, at: SourceLocation(file: file.fileName)))
-                }
+            let plan: ColumnPlan
+            do {
+                plan = try planner.plan(for: file, sample: sample)
+            } catch let error as ColumnPlanError {
+                diagnostics.append(Diagnostic(.error, error.message, at: SourceLocation(file: file.fileName)))
+                failures[file.id] = error
                 continue
             }
             let zoneName = plan.createdAtZone ?? defaultSourceTimeZone
             guard let zone = ZoneConverter(identifier: zoneName) else {
                 throw NormalizeConfigurationError(message: "\(file.fileName): unknown time zone '\(zoneName)'")
             }
-            zones[file.id] = zone
             if plan.createdAt == nil {
                 diagnostics.append(Diagnostic(
                     .warning,
                     "the export has no date column; its records are dated by the file's modification time, \(CivilDateTime(secondsSinceEpoch: file.modifiedAt).isoDate). Map a created_at column in earshot.toml if the export has one.",
                     at: SourceLocation(file: file.fileName)))
             }
-            orders[file.id] = plan.createdAtOrder ?? decideOrder(evidence[file.id], file: file, plan: plan, diagnostics: &diagnostics)
+            var order = plan.createdAtOrder ?? .monthFirst
+            if plan.createdAtOrder == nil, let created = plan.createdAt,
+                sample.contains(where: { created < $0.count && DateParser.isSlashedNumericDate($0[created]) })
+            {
+                var evidence = DateOrderEvidence()
+                try rows.forEachRow(ofFile: file.id, limit: nil) { _, _, encoded in
+                    var reader = RawFieldReader()
+                    guard reader.load(encoded) else { return }
+                    evidence.tally(reader.trimmedBytes(created))
+                }
+                order = evidence.decide(file: file, column: created, fallback: ambiguousDateOrder, diagnostics: &diagnostics)
+            }
+            contexts[file.id] = FileContext(file: file, plan: plan, zone: zone, order: order)
         }
 
-        // Pass 2: records.
-        var winners: [RecordID: NormalizedRecord] = [:]
-        var merged: [MergedDuplicate] = []
-        var rejected: [RowRejection] = []
-        try rows { fileID, line, fields in
-            guard let file = filesByID[fileID], let result = plans[fileID] else { return }
-            let texts = fields.map(TextDecoding.string(fromPossiblyLegacyBytes:))
-            guard case .success(let plan) = result, let zone = zones[fileID], let order = orders[fileID] else {
-                if case .failure(let error) = result {
-                    rejected.append(RowRejection(fileID: fileID, line: line, fieldNumber: nil, reason: error.message, excerpt: excerpt(texts)))
+        var state = StreamState()
+        var reader = RawFieldReader()
+        var pending = PendingRows()
+        var currentFile: Int64?
+        try rows.forEachRow(ofFile: nil, limit: nil) { fileID, line, encoded in
+            if fileID != currentFile {
+                try pending.flush(into: &state, sink: &sink)
+                currentFile = fileID
+            }
+            guard let context = contexts[fileID] else {
+                if let failure = failures[fileID] {
+                    state.rejectedCount += 1
+                    try sink.storeRejected(RowRejection(
+                        fileID: fileID, line: line, fieldNumber: nil, reason: failure.message,
+                        excerpt: reader.load(encoded) ? Self.excerpt(reader.allStrings()) : ""))
                 }
                 return
             }
-            switch makeRecord(texts, file: file, line: line, plan: plan, zone: zone, order: order, reporting: reporting) {
+            guard reader.load(encoded) else {
+                state.rejectedCount += 1
+                try sink.storeRejected(RowRejection(
+                    fileID: fileID, line: line, fieldNumber: nil, reason: "the stored row is damaged; ingest the file again", excerpt: ""))
+                return
+            }
+            switch makeRecord(reader, context: context, line: line, reporting: reporting, state: &state) {
             case .failure(let rejection):
-                rejected.append(rejection)
+                state.rejectedCount += 1
+                try sink.storeRejected(rejection)
             case .success(let record):
-                if let existing = winners[record.id] {
-                    if isNewer(record, than: existing) {
-                        merged.append(MergedDuplicate(recordID: existing.id, fileID: existing.fileID, line: existing.line))
-                        winners[record.id] = record
-                    } else {
-                        merged.append(MergedDuplicate(recordID: record.id, fileID: record.fileID, line: record.line))
-                    }
+                if context.plan.combinesRows {
+                    try pending.add(record, sink: &sink)
                 } else {
-                    winners[record.id] = record
+                    try state.offer(record, sink: &sink)
                 }
             }
         }
-        return NormalizationResult(
-            records: winners.values.sorted { $0.id < $1.id },
-            merged: merged.sorted { ($0.fileID, $0.line) < ($1.fileID, $1.line) },
-            rejected: rejected, diagnostics: diagnostics)
-    }
-
-    private func tally(_ value: String, into counts: inout (dayFirst: Int, monthFirst: Int, slashed: Int)) {
-        guard DateParser.isSlashedNumericDate(value) else { return }
-        counts.slashed += 1
-        switch DateParser.forcedOrder(of: value) {
-        case .dayFirst: counts.dayFirst += 1
-        case .monthFirst: counts.monthFirst += 1
-        case nil: break
-        }
-    }
-
-    private func decideOrder(
-        _ counts: (dayFirst: Int, monthFirst: Int, slashed: Int)?, file: ExportFile, plan: ColumnPlan,
-        diagnostics: inout [Diagnostic]
-    ) -> DayMonthOrder {
-        guard let counts, counts.slashed > 0, let created = plan.createdAt else { return .monthFirst }
-        let column = created < file.columns.count ? file.columns[created] : "#\(created + 1)"
-        let location = SourceLocation(file: file.fileName, column: created + 1)
-        if counts.dayFirst > 0 && counts.monthFirst > 0 {
-            let order: DayMonthOrder = counts.dayFirst >= counts.monthFirst ? .dayFirst : .monthFirst
-            diagnostics.append(Diagnostic(
+        try pending.flush(into: &state, sink: &sink)
+        diagnostics += state.groupDisagreements.sorted { $0.key < $1.key }.compactMap { fileID, count in
+            guard let context = contexts[fileID] else { return nil }
+            return Diagnostic(
                 .warning,
-                "column '\(column)' mixes day-first and month-first dates (\(counts.dayFirst) vs \(counts.monthFirst)); read as \(order.rawValue). Set created_at_format in a mapping to decide it.",
-                at: location))
-            return order
+                "\(count) rows have an NPS group column that disagrees with their 0–10 score; the score was kept and the group ignored.",
+                at: SourceLocation(file: context.file.fileName))
         }
-        if counts.dayFirst > 0 { return .dayFirst }
-        if counts.monthFirst > 0 { return .monthFirst }
-        diagnostics.append(Diagnostic(
-            .warning,
-            "every date in column '\(column)' could be day-first or month-first; read as month-first. Set created_at_format = \"day-first\" in a mapping for this file if that is wrong.",
-            at: location))
-        return .monthFirst
+        return NormalizationSummary(
+            records: state.index.count, merged: state.mergedCount + pending.mergedCount, rejected: state.rejectedCount,
+            diagnostics: diagnostics, repeatedFingerprints: state.repeatedFingerprints)
     }
+
+    // MARK: One row
 
     private func makeRecord(
-        _ texts: [String], file: ExportFile, line: Int, plan: ColumnPlan, zone: ZoneConverter, order: DayMonthOrder,
-        reporting: ZoneConverter
+        _ reader: RawFieldReader, context: FileContext, line: Int, reporting: ZoneConverter, state: inout StreamState
     ) -> Result<NormalizedRecord, RowRejection> {
+        let file = context.file
+        let plan = context.plan
         func reject(_ reason: String, _ column: Int?) -> Result<NormalizedRecord, RowRejection> {
-            .failure(RowRejection(fileID: file.id, line: line, fieldNumber: column.map { $0 + 1 }, reason: reason, excerpt: excerpt(texts)))
+            .failure(RowRejection(
+                fileID: file.id, line: line, fieldNumber: column.map { $0 + 1 }, reason: reason, excerpt: Self.excerpt(reader.allStrings())))
         }
-        func cell(_ index: Int?) -> String {
-            guard let index, index < texts.count else { return "" }
-            return texts[index].trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        if let exclusion = plan.exclusion, exclusion.values.contains(cell(exclusion.column).lowercased()) {
-            return reject(exclusion.reason, exclusion.column)
+        for exclusion in plan.exclusions {
+            let cell = reader.string(exclusion.column)
+            if exclusion.values.isEmpty ? cell.isEmpty : exclusion.values.contains(cell.lowercased()) {
+                return reject(exclusion.reason, exclusion.column)
+            }
         }
         let createdAt: Int64
         if let createdColumn = plan.createdAt {
-            var createdText = cell(createdColumn)
-            if createdText.isEmpty, let fallback = plan.createdAtFallback { createdText = cell(fallback) }
-            guard let created = DateParser.parse(createdText, order: order) else {
+            var bytes = Array(reader.trimmedBytes(createdColumn))
+            if bytes.isEmpty, let fallback = plan.createdAtFallback { bytes = Array(reader.trimmedBytes(fallback)) }
+            guard let created = DateParser.parse(utf8: bytes, order: context.order) else {
                 let name = createdColumn < file.columns.count ? file.columns[createdColumn] : ""
+                let shown = TextDecoding.string(fromPossiblyLegacyBytes: Array(bytes.prefix(40)))
+                if HeaderName.normalize(reader.string(createdColumn)) == HeaderName.normalize(name) {
+                    // Exports concatenated by hand repeat their header in the middle of the data.
+                    return reject("a repeated header row, not data", createdColumn)
+                }
                 return reject(
-                    createdText.isEmpty ? "the date column '\(name)' is empty" : "cannot read '\(createdText.prefix(40))' in column '\(name)' as a date",
+                    bytes.isEmpty ? "the date column '\(name)' is empty" : "cannot read '\(shown)' in column '\(name)' as a date",
                     createdColumn)
             }
-            createdAt = utc(created, zone: zone)
+            createdAt = context.utc(created)
         } else {
             createdAt = file.modifiedAt
         }
-        let updatedAt = plan.updatedAt.flatMap { DateParser.parse(cell($0), order: order) }.map { utc($0, zone: zone) }
-        let sourceID = cell(plan.id).isEmpty ? "row-" + stableHash(texts) : cell(plan.id)
-        let text = plan.text.map(cell).filter { !$0.isEmpty }.joined(separator: "\n\n")
-        var attributes: [String: String] = [:]
-        for (name, column) in plan.attributes {
-            let value = cell(column)
-            if !value.isEmpty { attributes[name] = value }
+        let updatedAt = plan.updatedAt.flatMap { DateParser.parse(utf8: Array(reader.trimmedBytes($0)), order: context.order) }
+            .map(context.utc)
+
+        var sourceID = reader.string(plan.id ?? -1)
+        if case .queryParameter(let name) = plan.idExtraction, let value = Self.queryParameter(name, in: sourceID) {
+            sourceID = value
         }
-        let score = plan.score.flatMap { ScoreParser.score(cell($0.column), scale: $0.scale) }
+        if sourceID.isEmpty { sourceID = "row-" + Self.stableHash(reader) }
+
+        var customer: [String] = []
+        var replies: [String] = []
+        for column in plan.text {
+            let cell = reader.string(column)
+            if !cell.isEmpty { customer.append(cell) }
+        }
+        for column in plan.reply {
+            let cell = reader.string(column)
+            if !cell.isEmpty { replies.append(cell) }
+        }
+        if let comments = plan.comments {
+            let customerAccount = comments.customerAccount.map { reader.string($0) } ?? ""
+            for column in comments.columns {
+                guard let comment = JiraComment(reader.string(column)) else { continue }
+                if !customerAccount.isEmpty && comment.author == customerAccount {
+                    customer.append(comment.body)
+                } else {
+                    replies.append(comment.body)
+                }
+            }
+        }
+        if let role = plan.messageAuthorRole, !role.customerValues.contains(reader.string(role.column).lowercased()) {
+            replies += customer
+            customer = []
+        }
+        let originalText = customer.joined(separator: "\n\n")
+        let text = Self.clean(customer)
+        let reply = Self.clean(replies)
+
+        var attributes: [String: [String]] = [:]
+        for attribute in plan.attributes {
+            let cell = reader.string(attribute.column)
+            guard !cell.isEmpty else { continue }
+            let values: [String]
+            if let separator = attribute.separator {
+                values = cell.split(separator: Character(Unicode.Scalar(separator.byte)))
+                    .map { String($0).trimmed() }.filter { !$0.isEmpty }
+            } else {
+                values = [cell]
+            }
+            if !values.isEmpty { attributes[attribute.name, default: []] += values }
+        }
+
+        let score = plan.score.flatMap { ScoreParser.score(reader.string($0.column), scale: $0.scale) }
+        if let group = plan.npsGroup, let category = score?.npsCategory,
+            let stated = NPSGroupLabel.category(reader.string(group)), stated != category
+        {
+            state.groupDisagreements[file.id, default: 0] += 1
+        }
+
+        var authorHash: String?
+        if let authorColumn = plan.author {
+            let author = reader.string(authorColumn).lowercased()
+            if !author.isEmpty, author != "anonymous" { authorHash = hashAuthor(author) }
+        }
+        let fingerprint = authorHash.flatMap { text.isEmpty ? nil : RepeatedTexts.fingerprint(authorHash: $0, text: text) }
+
         return .success(NormalizedRecord(
             id: RecordID(source: file.source, sourceID: sourceID), kind: plan.kind, tool: file.tool ?? "mapped",
             createdAt: createdAt, week: reporting.week(ofUTC: createdAt), updatedAt: updatedAt, score: score,
-            title: cell(plan.title), text: text, attributes: attributes, fileID: file.id, line: line))
+            title: PersonalDataRedactor.redact(TextCleaner().clean(reader.string(plan.title ?? -1))), text: text,
+            originalText: originalText, reply: reply, attributes: attributes, authorHash: authorHash,
+            textFingerprint: fingerprint, fileID: file.id, line: line))
     }
 
-    private func utc(_ timestamp: ParsedTimestamp, zone: ZoneConverter) -> Int64 {
-        if let offset = timestamp.utcOffsetSeconds { return timestamp.civil.secondsSinceEpochAsUTC - Int64(offset) }
-        return zone.utcSeconds(of: timestamp.civil)
+    /// Cleans each part, drops the empty ones, joins with blank lines and redacts personal data.
+    private static func clean(_ parts: [String]) -> String {
+        guard !parts.isEmpty else { return "" }
+        let cleaner = TextCleaner()
+        let cleaned = parts.map { cleaner.clean($0) }.filter { !$0.isEmpty }
+        return PersonalDataRedactor.redact(cleaned.joined(separator: "\n\n"))
     }
 
-    /// The newer of two versions: by the tool's updated-at when both have one, else the later export, then the later line.
-    private func isNewer(_ candidate: NormalizedRecord, than existing: NormalizedRecord) -> Bool {
-        if let new = candidate.updatedAt, let old = existing.updatedAt, new != old { return new > old }
-        return (candidate.fileID, candidate.line) > (existing.fileID, existing.line)
+    /// The salted SHA-256 of an author identity, as 32 hex digits: enough to tell authors apart, not to recover them.
+    private func hashAuthor(_ author: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: authorSalt)
+        hasher.update(data: Array(author.utf8))
+        let digest = hasher.finalize()
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(32)
+        for byte in digest.prefix(16) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
-    private func excerpt(_ texts: [String]) -> String {
+    private static func queryParameter(_ name: String, in url: String) -> String? {
+        guard let range = url.range(of: name + "=") else { return nil }
+        let value = url[range.upperBound...].prefix { $0 != "&" && $0 != "#" }
+        return value.isEmpty ? nil : String(value)
+    }
+
+    static func excerpt(_ texts: [String]) -> String {
         let joined = texts.joined(separator: " | ")
         return joined.count > 300 ? String(joined.prefix(300)) + "…" : joined
     }
 
     /// FNV-1a over the row's fields: a stable id for rows whose export has none.
-    private func stableHash(_ texts: [String]) -> String {
+    private static func stableHash(_ reader: RawFieldReader) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for text in texts {
-            for byte in text.utf8 {
+        for field in 0..<reader.count {
+            for byte in reader.string(field).utf8 {
                 hash ^= UInt64(byte)
                 hash &*= 0x0000_0100_0000_01B3
             }
@@ -231,10 +317,251 @@ public struct RecordNormalizer: Sendable {
     }
 }
 
+/// What normalizing one file's rows needs, worked out once.
+private struct FileContext {
+    var file: ExportFile
+    var plan: ColumnPlan
+    var zone: ZoneConverter
+    var order: DayMonthOrder
+
+    func utc(_ timestamp: ParsedTimestamp) -> Int64 {
+        if let offset = timestamp.utcOffsetSeconds { return timestamp.civil.secondsSinceEpochAsUTC - Int64(offset) }
+        return zone.utcSeconds(of: timestamp.civil)
+    }
+}
+
+/// The record ids seen so far and where their winning versions came from.
+private struct StreamState {
+    struct Key: Hashable {
+        var high: UInt64
+        var low: UInt64
+
+        init(_ id: RecordID) {
+            var first: UInt64 = 0xcbf2_9ce4_8422_2325
+            var second: UInt64 = 0x84_222_325_cbf2_9ce4
+            for byte in id.description.utf8 {
+                first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                second = (second &+ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
+                second ^= second >> 29
+            }
+            high = first
+            low = second
+        }
+    }
+
+    struct Version {
+        var updatedAt: Int64?
+        var fileID: Int64
+        var line: Int
+    }
+
+    var index: [Key: Version] = [:]
+    var mergedCount = 0
+    var rejectedCount = 0
+    var fingerprints = Set<Int64>()
+    var repeatedFingerprints = Set<Int64>()
+    var groupDisagreements: [Int64: Int] = [:]
+
+    /// Keeps the newer of a record and the version stored before: by the tool's updated-at when both have one and
+    /// they differ, else the later export, then the later line.
+    mutating func offer(_ record: NormalizedRecord, sink: inout some RecordSink) throws {
+        let key = Key(record.id)
+        let version = Version(updatedAt: record.updatedAt, fileID: record.fileID, line: record.line)
+        if let fingerprint = record.textFingerprint, !fingerprints.insert(fingerprint).inserted {
+            repeatedFingerprints.insert(fingerprint)
+        }
+        guard let existing = index[key] else {
+            index[key] = version
+            try sink.store(record, replacing: false)
+            return
+        }
+        mergedCount += 1
+        if Self.isNewer(version, than: existing) {
+            index[key] = version
+            try sink.storeMerged(MergedDuplicate(recordID: record.id, fileID: existing.fileID, line: existing.line))
+            try sink.store(record, replacing: true)
+        } else {
+            try sink.storeMerged(MergedDuplicate(recordID: record.id, fileID: record.fileID, line: record.line))
+        }
+    }
+
+    static func isNewer(_ candidate: Version, than existing: Version) -> Bool {
+        if let new = candidate.updatedAt, let old = existing.updatedAt, new != old { return new > old }
+        return (candidate.fileID, candidate.line) > (existing.fileID, existing.line)
+    }
+}
+
+/// Rows of one file that together make one record (a ticket repeated per tag value, a conversation per message).
+private struct PendingRows {
+    var records: [RecordID: NormalizedRecord] = [:]
+    var rows: [RecordID: [(fileID: Int64, line: Int)]] = [:]
+    var mergedCount = 0
+
+    mutating func add(_ record: NormalizedRecord, sink: inout some RecordSink) throws {
+        guard var combined = records[record.id] else {
+            records[record.id] = record
+            rows[record.id] = []
+            return
+        }
+        rows[record.id, default: []].append((record.fileID, record.line))
+        combined.text = Self.join(combined.text, record.text)
+        combined.originalText = Self.join(combined.originalText, record.originalText)
+        combined.reply = Self.join(combined.reply, record.reply)
+        if combined.title.isEmpty { combined.title = record.title }
+        if record.createdAt < combined.createdAt {
+            combined.createdAt = record.createdAt
+            combined.week = record.week
+        }
+        if let updated = record.updatedAt { combined.updatedAt = max(combined.updatedAt ?? updated, updated) }
+        if combined.score == nil { combined.score = record.score }
+        if combined.authorHash == nil { combined.authorHash = record.authorHash }
+        for (name, values) in record.attributes {
+            for value in values where !(combined.attributes[name] ?? []).contains(value) {
+                combined.attributes[name, default: []].append(value)
+            }
+        }
+        records[record.id] = combined
+    }
+
+    /// Hands the file's combined records on, in the order of their first rows.
+    mutating func flush(into state: inout StreamState, sink: inout some RecordSink) throws {
+        for var record in records.values.sorted(by: { ($0.fileID, $0.line) < ($1.fileID, $1.line) }) {
+            if let author = record.authorHash, !record.text.isEmpty {
+                record.textFingerprint = RepeatedTexts.fingerprint(authorHash: author, text: record.text)
+            }
+            try state.offer(record, sink: &sink)
+            for row in rows[record.id] ?? [] {
+                mergedCount += 1
+                try sink.storeMerged(MergedDuplicate(recordID: record.id, fileID: row.fileID, line: row.line))
+            }
+        }
+        records = [:]
+        rows = [:]
+    }
+
+    private static func join(_ first: String, _ second: String) -> String {
+        if second.isEmpty || first == second { return first }
+        if first.isEmpty { return second }
+        return first + "\n\n" + second
+    }
+}
+
+/// Tallies which day/month order a column's `a/b/yyyy` values force.
+private struct DateOrderEvidence {
+    var dayFirst = 0
+    var monthFirst = 0
+    var slashed = 0
+
+    mutating func tally(_ bytes: UnsafeRawBufferPointer) {
+        var index = 0
+        func number() -> (value: Int, digits: Int)? {
+            var value = 0
+            var digits = 0
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39, digits < 5 {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                digits += 1
+                index += 1
+            }
+            return digits > 0 ? (value, digits) : nil
+        }
+        guard let first = number(), first.digits <= 2, index < bytes.count, bytes[index] == UInt8(ascii: "/") else { return }
+        index += 1
+        guard let second = number(), second.digits <= 2, index < bytes.count, bytes[index] == UInt8(ascii: "/") else { return }
+        index += 1
+        guard number() != nil else { return }
+        slashed += 1
+        if first.value > 12 && second.value <= 12 { dayFirst += 1 }
+        if second.value > 12 && first.value <= 12 { monthFirst += 1 }
+    }
+
+    func decide(file: ExportFile, column created: Int, fallback: DayMonthOrder, diagnostics: inout [Diagnostic]) -> DayMonthOrder {
+        guard slashed > 0 else { return fallback }
+        let column = created < file.columns.count ? file.columns[created] : "#\(created + 1)"
+        let location = SourceLocation(file: file.fileName, column: created + 1)
+        if dayFirst > 0 && monthFirst > 0 {
+            let order: DayMonthOrder = dayFirst >= monthFirst ? .dayFirst : .monthFirst
+            diagnostics.append(Diagnostic(
+                .warning,
+                "column '\(column)' mixes day-first and month-first dates (\(dayFirst) vs \(monthFirst)); read as \(order.rawValue). Set created_at_format in a mapping to decide it.",
+                at: location))
+            return order
+        }
+        if dayFirst > 0 { return .dayFirst }
+        if monthFirst > 0 { return .monthFirst }
+        let other: DayMonthOrder = fallback == .monthFirst ? .dayFirst : .monthFirst
+        diagnostics.append(Diagnostic(
+            .warning,
+            "every date in column '\(column)' could be day-first or month-first; read as \(fallback.rawValue). If that is wrong, set ambiguous_date_order = \"\(other.rawValue)\" under [workspace] in earshot.toml (or created_at_format in a mapping for this file).",
+            at: location))
+        return fallback
+    }
+}
+
+/// A Jira comment cell: `21/Aug/25 10:42 AM;5fe07…;body`.
+private struct JiraComment {
+    var author: String
+    var body: String
+
+    init?(_ cell: String) {
+        guard !cell.isEmpty else { return nil }
+        let parts = cell.split(separator: ";", maxSplits: 2, omittingEmptySubsequences: false)
+        if parts.count == 3, DateParser.parse(String(parts[0]), order: .dayFirst) != nil {
+            author = String(parts[1]).trimmed()
+            body = String(parts[2])
+        } else {
+            author = ""
+            body = cell
+        }
+    }
+}
+
+/// NPS group cells as Qualtrics writes them: 1/2/3 or Detractor/Passive/Promoter.
+enum NPSGroupLabel {
+    static func category(_ cell: String) -> NPSCategory? {
+        switch cell.lowercased() {
+        case "1", "detractor", "detractors": .detractor
+        case "2", "passive", "passives": .passive
+        case "3", "promoter", "promoters": .promoter
+        default: nil
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII whitespace.
+    func trimmed() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}
+
 /// The workspace configuration asks for something normalization cannot do.
 public struct NormalizeConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The sentence shown to the user.
     public var message: String
 
     public var description: String { message }
+}
+
+extension RecordNormalizer {
+    /// Normalizes into memory: records ordered by id, repeats flagged. For tests and small inputs.
+    public func normalize(files: [ExportFile], rows: some StoredRowSource) throws -> NormalizationResult {
+        var sink = CollectingRecordSink()
+        let summary = try normalize(files: files, rows: rows, into: &sink)
+        var records = sink.records
+        let candidates = records.values.compactMap { record -> RepeatedTexts.Candidate? in
+            guard let author = record.authorHash, let fingerprint = record.textFingerprint,
+                summary.repeatedFingerprints.contains(fingerprint)
+            else { return nil }
+            return RepeatedTexts.Candidate(id: record.id, createdAt: record.createdAt, authorHash: author, text: record.text)
+        }
+        for id in RepeatedTexts.repeats(among: candidates) { records[id]?.isRepeatedText = true }
+        return NormalizationResult(
+            records: records.values.sorted { $0.id < $1.id },
+            merged: sink.merged.sorted { ($0.fileID, $0.line) < ($1.fileID, $1.line) },
+            rejected: sink.rejected, diagnostics: summary.diagnostics)
+    }
 }

@@ -123,6 +123,8 @@ public struct Pipeline: Sendable {
         public var mergedDuplicates: Int
         /// Rows that could not become records.
         public var rejected: Int
+        /// Records flagged as the same words by the same author less than a day after an earlier one.
+        public var repeatedTexts: Int
     }
 
     /// Rebuilds every record from the stored raw rows, replacing the previous records.
@@ -137,25 +139,38 @@ public struct Pipeline: Sendable {
                        modifiedAt: file.modifiedAt)
         }
         let ingestVersion = try store.stageState(.ingest).version
-        let normalizer = RecordNormalizer(
-            reportingTimeZone: configuration.reportingTimeZone, defaultSourceTimeZone: configuration.sourceTimeZone)
-        let result = try normalizer.normalize(files: files) { body in
-            try store.forEachRawRow { fileID, line, encoded in
-                try body(fileID, line, RowEncoding.decode(encoded) ?? [])
+        var normalizer = RecordNormalizer(
+            reportingTimeZone: configuration.reportingTimeZone, defaultSourceTimeZone: configuration.sourceTimeZone,
+            authorSalt: try store.authorSalt())
+        normalizer.ambiguousDateOrder = DayMonthOrder(rawValue: configuration.ambiguousDateOrder) ?? .monthFirst
+        let (summary, repeats) = try store.replaceRecords(inputVersion: ingestVersion) { reader, writer in
+            var sink = StoreRecordSink(writer: writer)
+            let summary = try normalizer.normalize(files: files, rows: StoreRowSource(reader: reader), into: &sink)
+            writer = sink.writer
+            let candidates = try writer.records(withFingerprints: summary.repeatedFingerprints).map {
+                RepeatedTexts.Candidate(id: $0.id, createdAt: $0.createdAt, authorHash: $0.authorHash, text: $0.text)
             }
+            let repeats = RepeatedTexts.repeats(among: candidates)
+            try writer.flagRepeated(repeats)
+            return (summary, repeats.count)
         }
-        for diagnostic in result.diagnostics { diagnostics.emit(diagnostic) }
+        for diagnostic in summary.diagnostics { diagnostics.emit(diagnostic) }
         let names = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0.fileName) })
-        for rejection in result.rejected {
+        let shownRejections = 50
+        for rejection in try store.quarantinedRows(stage: "normalize", limit: shownRejections) {
             diagnostics.emit(Diagnostic(.error, "row not normalized: \(rejection.reason)",
                                         at: SourceLocation(file: names[rejection.fileID] ?? "?", line: rejection.line, column: rejection.fieldNumber)))
         }
-        try store.replaceRecords(result.records, merged: result.merged, rejected: result.rejected, inputVersion: ingestVersion)
+        if summary.rejected > shownRejections {
+            diagnostics.emit(Diagnostic(.error, "\(summary.rejected - shownRejections) more rows not normalized; `earshot status` lists them all", at: SourceLocation(file: "")))
+        }
         logger.info("Stage finished", metadata: [
-            "stage.name": "normalize", "records.count": "\(result.records.count)", "rows.merged": "\(result.merged.count)",
-            "rows.rejected": "\(result.rejected.count)", "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",
+            "stage.name": "normalize", "records.count": "\(summary.records)", "rows.merged": "\(summary.merged)",
+            "rows.rejected": "\(summary.rejected)", "records.repeated_text": "\(repeats)",
+            "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",
         ])
-        return NormalizeSummary(records: result.records.count, mergedDuplicates: result.merged.count, rejected: result.rejected.count)
+        return NormalizeSummary(records: summary.records, mergedDuplicates: summary.merged, rejected: summary.rejected,
+                                repeatedTexts: repeats)
     }
 
     // MARK: Themes

@@ -53,13 +53,14 @@ public struct RecordExporter: Sendable {
         switch table {
         case .records:
             let columns = ["record_id", "source", "source_id", "tool", "kind", "created_at", "week", "score", "scale",
-                           "nps_category", "title", "text", "attributes"]
+                           "nps_category", "title", "text", "reply", "attributes", "repeated_text"]
             let rows = records.map { record -> [String] in
-                let attributes = record.attributes.keys.sorted().map { "\($0)=\(record.attributes[$0]!)" }.joined(separator: "; ")
+                let attributes = record.attributes.keys.sorted().map { "\($0)=\(record.attributes[$0]!.joined(separator: "|"))" }
+                    .joined(separator: "; ")
                 return [record.id.description, record.id.source, record.id.sourceID, record.tool, record.kind.rawValue,
                         CivilDateTime(secondsSinceEpoch: record.createdAt).isoUTCTimestamp, record.week.description, record.score.map { format($0.value) } ?? "",
                         record.score?.scale.rawValue ?? "", record.score?.npsCategory?.rawValue ?? "", record.title,
-                        record.text, attributes]
+                        record.text, record.reply, attributes, record.isRepeatedText ? "yes" : ""]
             }
             return (columns, rows)
         case .themes:

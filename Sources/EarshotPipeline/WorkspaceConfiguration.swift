@@ -16,6 +16,8 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
     public var maximumThemes: Int
     /// Column mappings for exports no built-in fingerprint knows, in file order.
     public var mappings: [SourceMapping]
+    /// How `a/b/yyyy` dates are read in a file whose values never decide it (every part 12 or less).
+    public var ambiguousDateOrder: String = "month-first"
 
     /// The defaults, as `earshot init` writes them.
     public static let defaults = WorkspaceConfiguration(
@@ -52,6 +54,12 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
         configuration.sourceTimeZone = workspace?["source_timezone"]?.string ?? configuration.reportingTimeZone
         for zone in [configuration.reportingTimeZone, configuration.sourceTimeZone] where TimeZone(identifier: zone) == nil {
             throw EarshotError.configuration("\(path): [workspace] names the unknown time zone '\(zone)'; use an IANA name such as Europe/London")
+        }
+        if let order = workspace?["ambiguous_date_order"]?.string {
+            guard ["month-first", "day-first"].contains(order) else {
+                throw EarshotError.configuration("\(path): [workspace] ambiguous_date_order = \"\(order)\" must be \"month-first\" or \"day-first\"")
+            }
+            configuration.ambiguousDateOrder = order
         }
         if let limit = table["ingest"]?.table?["max_field_bytes"]?.int { configuration.maxFieldBytes = limit }
         let themes = table["themes"]?.table
@@ -96,12 +104,25 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
         if let zone = source["timezone"]?.string, TimeZone(identifier: zone) == nil {
             throw fail("timezone = \"\(zone)\" is not an IANA time zone name")
         }
-        return SourceMapping(
+        var separators: [String: MultiValueSeparator] = [:]
+        if let table = source["multi_value"]?.table {
+            for (column, value) in table {
+                guard let text = value.string, let separator = MultiValueSeparator(rawValue: text) else {
+                    throw fail("multi_value.\(column) must be \"comma\", \"semicolon\" or \"space\"")
+                }
+                separators[column] = separator
+            }
+        }
+        var mapping = SourceMapping(
             name: name, filePattern: filePattern, requiredColumns: columns, kind: kind, idColumn: source["id"]?.string,
             createdAtColumn: createdAt, createdAtFormat: format, timeZone: source["timezone"]?.string,
             updatedAtColumn: source["updated_at"]?.string, titleColumn: source["title"]?.string, textColumns: text,
             scoreColumn: source["score"]?.string, scale: scale, attributeColumns: strings("attributes"),
             headerRowCount: source["header_rows"]?.int ?? 1)
+        mapping.authorColumn = source["author"]?.string
+        mapping.replyColumns = strings("reply")
+        mapping.multiValueSeparators = separators
+        return mapping
     }
 
     /// The commented `earshot.toml` that `earshot init` writes.
@@ -114,6 +135,8 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
         # The time zone of export dates that carry no zone and whose header names none.
         # Defaults to the reporting time zone.
         # source_timezone = "UTC"
+        # How a/b/yyyy dates are read in a file whose values never show the order (no part over 12).
+        # ambiguous_date_order = "month-first"   # or "day-first"
 
         [ingest]
         # The longest CSV field accepted, in bytes; a longer one is quarantined with its line number.
@@ -126,7 +149,10 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
         max_themes = 25
 
         # Exports that no built-in fingerprint recognises come in through a mapping.
-        # Built-in: Qualtrics, SurveyMonkey, Typeform, Google Forms, Zendesk, Delighted.
+        # Built-in: Qualtrics, SurveyMonkey, Typeform, Google Forms, Microsoft Forms, Zendesk, Zendesk Explore,
+        # Freshdesk, Intercom, Help Scout, Jira, Salesforce, HubSpot, Delighted, Wootric, Medallia, Google Play,
+        # App Store, Trustpilot. A mapping that matches a file wins over the built-in rules, so it also fixes a
+        # built-in tool whose export looks different in your account.
         #
         # [sources.airline_tweets]
         # files = "airline_tweets*.csv"      # glob on the file name; or columns = ["tweet_id", "text"]
@@ -138,6 +164,9 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
         # text = ["text"]                    # one or more columns, joined
         # score = "NPS_SCORE"                # optional, with scale = "0-10" | "1-5"
         # attributes = ["airline"]           # segment columns kept on the record
+        # multi_value = { tags = "comma" }   # split multi-value cells: comma | semicolon | space
+        # author = "user_email"              # stored only as a salted hash, to flag repeated texts
+        # reply = ["agent_reply"]            # agent or company replies, kept apart from the customer's words
 
         """
 }

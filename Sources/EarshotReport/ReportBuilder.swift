@@ -108,7 +108,7 @@ public struct ReportBuilder: Sendable {
         }
         alreadyQuoted.formUnion(chosen.map(\.id))
         return chosen.map { record in
-            var text = Redactor.redact(record.fullText.replacingOccurrences(of: "\n", with: " "))
+            var text = PersonalDataRedactor.redact(record.fullText.replacingOccurrences(of: "\n", with: " "))
             if text.count > 400 { text = String(text.prefix(397)) + "…" }
             return WeeklyReport.Quote(recordID: record.id.description, source: record.id.source,
                                       date: zone.civil(ofUTC: record.createdAt).isoDate, text: text)

@@ -23,13 +23,21 @@ public struct Tokenizer: Sendable {
                 result.append(word)
             }
         }
+        var wordFollowsBracket = false
+        var previous: Character = " "
         for character in text {
+            defer { previous = character }
             if character.isLetter || character.isNumber || (isSkippingHandle && character == "_") {
                 if isSkippingHandle { continue }
+                if current.isEmpty { wordFollowsBracket = previous == "[" }
                 current.append(contentsOf: character.lowercased())
             } else if character == "'" || character == "’" {
                 continue  // "can't" → "cant", "don't" → "dont" (both stopwords)
             } else {
+                if character == "]" && wordFollowsBracket && Self.placeholders.contains(current) {
+                    current = ""  // [email], [phone]…: personal data was here; the placeholder is not a topic
+                    result.append(nil)
+                }
                 flush()
                 // @handles and #hashtags name accounts and campaigns, not what the customer is talking about.
                 isSkippingHandle = character == "@" || character == "#"
@@ -38,6 +46,11 @@ public struct Tokenizer: Sendable {
         flush()
         return result
     }
+}
+
+extension Tokenizer {
+    /// The placeholders normalization puts where personal data was.
+    static let placeholders: Set<String> = ["email", "phone", "card", "iban", "user"]
 }
 
 /// A compact English stopword list for customer feedback: function words and feedback filler.

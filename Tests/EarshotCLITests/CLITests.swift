@@ -79,6 +79,36 @@ import Testing
         #expect(again.stderr.contains("already ingested"))
     }
 
+    @Test func jsonLogFormatWritesOneObjectALineEndingWithTheRunSummary() throws {
+        let root = try Self.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try Self.run([
+            "run", "-w", root.path, "--inbox", Self.fixture("sample"), "--log-format", "json", "--log-level", "info",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        let objects = try lines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], "not a JSON object: \(line)")
+        }
+        #expect(objects.count > 3)
+        #expect(objects.allSatisfy { $0["time"]?.hasSuffix("Z") == true && $0["level"] != nil && $0["message"] != nil })
+        #expect(objects.contains { $0["message"] == "Stage finished" && $0["stage.name"] == "normalize" })
+        let summary = try #require(objects.last)
+        #expect(summary["message"] == "earshot run finished")
+        #expect(summary["files"] == "6")
+        #expect(summary["records"] == "369")
+        #expect(summary["quarantined"] == "1")
+        #expect(summary["reports"]?.split(separator: " ").count == 3)
+
+        let ragged = try Self.run(["ingest", "-w", root.path, "--log-format", "json", Self.fixture("edge/ragged_rows_delighted.csv")])
+        let problem = try #require(ragged.stderr.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]
+        }.first { $0["level"] == "error" })
+        #expect(problem["file"]?.hasSuffix("ragged_rows_delighted.csv") == true)
+        #expect(problem["line"] == "4")
+        #expect(problem["column"] == "7")
+    }
+
     @Test func quarantinedRowsExitWith65UnderStrictAndZeroWithout() throws {
         let root = try Self.temporaryWorkspace()
         defer { try? FileManager.default.removeItem(at: root) }

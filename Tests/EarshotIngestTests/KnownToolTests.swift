@@ -6,7 +6,11 @@ import Testing
     @Test(arguments: [
         ("qualtrics", KnownTool.qualtrics, SourceKind.survey), ("surveymonkey", .surveyMonkey, .survey),
         ("typeform", .typeform, .survey), ("googleforms", .googleForms, .survey), ("zendesk", .zendesk, .ticket),
-        ("delighted", .delighted, .nps), ("msforms", .microsoftForms, .survey),
+        ("delighted", .delighted, .nps), ("msforms", .microsoftForms, .survey), ("freshdesk", .freshdesk, .ticket),
+        ("intercom", .intercom, .ticket), ("helpscout", .helpScout, .ticket), ("jira", .jira, .ticket),
+        ("salesforce", .salesforce, .ticket), ("hubspot", .hubSpot, .ticket), ("zendeskexplore", .zendeskExplore, .ticket),
+        ("googleplay", .googlePlay, .review), ("appstore", .appStore, .review), ("trustpilot", .trustpilot, .review),
+        ("wootric", .wootric, .nps), ("medallia", .medallia, .csat),
     ])
     func rawValuesAndKinds(raw: String, tool: KnownTool, kind: SourceKind) {
         #expect(KnownTool(rawValue: raw) == tool)
@@ -14,7 +18,7 @@ import Testing
         #expect(tool.kind == kind)
     }
 
-    @Test func hasSevenTools() {
-        #expect(KnownTool.allCases.count == 7)
+    @Test func hasNineteenTools() {
+        #expect(KnownTool.allCases.count == 19)
     }
 }

@@ -15,8 +15,8 @@ import Testing
         #expect(plan.score?.scale == .zeroToTen)
         #expect(plan.text == [19])
         #expect(plan.attributes.map(\.name) == ["plan"])
-        #expect(plan.exclusion?.column == 2)
-        #expect(plan.exclusion?.values.contains("survey preview") == true)
+        #expect(plan.exclusions.first?.column == 2)
+        #expect(plan.exclusions.first?.values.contains("survey preview") == true)
     }
 
     @Test func zendeskPlanUsesFixedColumns() throws {
@@ -44,9 +44,9 @@ import Testing
     }
 
     @Test func unknownToolThrows() throws {
-        let file = ExportFile(id: 1, fileName: "x.csv", tool: "jira", source: "jira", columns: ["Key"])
+        let file = ExportFile(id: 1, fileName: "x.csv", tool: "gorgias", source: "gorgias", columns: ["Key"])
         let error = try #require(throws: ColumnPlanError.self) { try ColumnPlanner().plan(for: file, sample: []) }
-        #expect(error.message == "no column rules for tool 'jira'")
+        #expect(error.message == "no column rules for tool 'gorgias'")
     }
 
     @Test func mappedPlanFollowsTheMapping() throws {

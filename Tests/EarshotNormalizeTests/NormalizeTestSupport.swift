@@ -121,9 +121,23 @@ struct TestExport {
 extension RecordNormalizer {
     /// Normalizes exports held in memory, feeding rows in the given file order.
     func normalize(_ exports: [TestExport]) throws -> NormalizationResult {
-        try normalize(files: exports.map(\.file)) { body in
-            for export in exports {
-                for row in export.rows { try body(export.file.id, row.line, row.fields) }
+        try normalize(files: exports.map(\.file), rows: MemoryRows(exports: exports))
+    }
+}
+
+/// Rows held in memory, encoded as the workspace stores them.
+struct MemoryRows: StoredRowSource {
+    var exports: [TestExport]
+
+    func forEachRow(
+        ofFile fileID: Int64?, limit: Int?, _ body: (_ fileID: Int64, _ line: Int, _ encoded: UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        var remaining = limit ?? .max
+        for export in exports where fileID == nil || export.file.id == fileID {
+            for row in export.rows {
+                guard remaining > 0 else { return }
+                remaining -= 1
+                try RowEncoding.encode(row.fields).withUnsafeBytes { try body(export.file.id, row.line, $0) }
             }
         }
     }

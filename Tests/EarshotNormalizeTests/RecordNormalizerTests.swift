@@ -57,7 +57,7 @@ import Testing
         #expect(first.tool == "qualtrics")
         #expect(first.score == Score(value: 2, scale: .zeroToTen))
         #expect(first.text == "Three crashes today alone, all after the update.")
-        #expect(first.attributes["plan"] == "Free")
+        #expect(first.attributes["plan"] == ["Free"])
         #expect(first.fileID == 1)
         #expect(first.line == 4)
         let last = try record(result, "qualtrics", "R_uJXF7ISpegRGfJA")
@@ -81,13 +81,17 @@ import Testing
         #expect(result.records.allSatisfy { $0.kind == .ticket && $0.tool == "zendesk" && !$0.title.isEmpty })
         let first = try record(result, "zendesk", "48218")
         #expect(first.title == "Empty CSV export")
-        #expect(first.text == entry.firstText)
+        #expect(first.originalText == entry.firstText)
+        // The cleaned text is the same words without the mail client's boilerplate line.
+        let exported = try #require(entry.firstText)
+        #expect(exported.hasSuffix("\n\nSent from my iPhone"))
+        #expect(first.text == String(exported.dropLast("\n\nSent from my iPhone".count)))
         #expect(first.createdAt == utc(2026, 10, 5, 14, 55, 58))
         #expect(first.updatedAt == utc(2026, 10, 8, 10, 49, 58))
         #expect(first.score == nil)
         #expect(first.attributes == [
-            "status": "Closed", "priority": "Normal", "tags": "export", "ticket type": "Question", "group": "Support",
-            "via": "Chat", "organization": "Maple Street Dental", "product area": "Export",
+            "status": ["Closed"], "priority": ["Normal"], "tags": ["export"], "ticket type": ["Question"], "group": ["Support"],
+            "via": ["Chat"], "organization": ["Maple Street Dental"], "product area": ["Export"],
         ])
         #expect(try record(result, "zendesk", "48220").score == Score(value: 1, scale: .goodBad))
         #expect(result.records.filter { $0.score?.value == 1 }.count == 27)
@@ -107,8 +111,8 @@ import Testing
         let first = try record(result, "delighted", "02f533d395")
         #expect(first.score == Score(value: 6, scale: .zeroToTen))
         #expect(first.createdAt == utc(2026, 10, 5, 11, 4, 14))
-        #expect(first.attributes["plan"] == "Free")
-        #expect(first.attributes["delighted country"] == "GB")
+        #expect(first.attributes["plan"] == ["Free"])
+        #expect(first.attributes["delighted country"] == ["GB"])
         #expect(first.attributes["email"] == nil)
         #expect(first.attributes["name"] == nil)
         #expect(try record(result, "delighted", "2c90414235").score?.value == 3)
@@ -185,7 +189,7 @@ import Testing
         #expect(result.records.count == 2)
         let ticket = try record(result, "zendesk", "5")
         #expect(ticket.fileID == 1)
-        #expect(ticket.attributes["status"] == "Solved")
+        #expect(ticket.attributes["status"] == ["Solved"])
         #expect(ticket.updatedAt == utc(2026, 10, 10, 9))
         #expect(result.merged == [MergedDuplicate(recordID: RecordID(source: "zendesk", sourceID: "5"), fileID: 2, line: 2)])
     }
@@ -205,7 +209,7 @@ import Testing
         #expect(first.score == Score(value: 3, scale: .oneToFive))
         #expect(first.title == "")
         #expect(first.text == "Slow sync between devices, my checklist on the Galaxy S23 is always one step behind. Otherwise a great product.")
-        #expect(first.attributes == ["app_version": "5.1.3", "country": "NLD"])
+        #expect(first.attributes == ["app_version": ["5.1.3"], "country": ["NLD"]])
         #expect(try record(result, "app_reviews", "rv_1d6b90f9c201").title == "2FA problems")
         #expect(try record(result, "app_reviews", "rv_9462324dcaa1").createdAt == utc(2026, 10, 15, 20, 25))
         #expect(try record(result, "app_reviews", "rv_632678e6cae6").createdAt == utc(2026, 11, 4, 13, 33))
@@ -247,6 +251,14 @@ import Testing
         #expect(warning.location == SourceLocation(file: "ambiguous.csv", column: 2))
         #expect(try record(result, "simple", "a").createdAt == utc(2026, 1, 2))
         #expect(try record(result, "simple", "b").createdAt == utc(2026, 3, 4, 10))
+        #expect(warning.message.contains("ambiguous_date_order = \"day-first\""))
+
+        var dayFirst = RecordNormalizer()
+        dayFirst.ambiguousDateOrder = .dayFirst
+        let again = try dayFirst.normalize([export])
+        #expect(again.diagnostics.first?.message.contains("read as day-first") == true)
+        #expect(try record(again, "simple", "a").createdAt == utc(2026, 2, 1))
+        #expect(try record(again, "simple", "c").createdAt == utc(2026, 11, 12))
     }
 
     @Test func mixedOrdersWarnAndFollowTheMajority() throws {
@@ -347,10 +359,10 @@ import Testing
         let listed = TestExport.memory(
             id: 3, tool: nil, source: "simple", columns: ["id", "date", "text"], mapping: TestMappings.simple(),
             rows: [["a", "2026-10-06", "x"]])
-        let result = try RecordNormalizer().normalize(files: [listed.file]) { body in
-            try body(3, 2, [Array("a".utf8), Array("2026-10-06".utf8), Array("x".utf8)])
-            try body(99, 2, [Array("b".utf8), Array("2026-10-06".utf8), Array("y".utf8)])
-        }
+        let unlisted = TestExport.memory(
+            id: 99, tool: nil, source: "simple", columns: ["id", "date", "text"], mapping: TestMappings.simple(),
+            rows: [["b", "2026-10-06", "y"]])
+        let result = try RecordNormalizer().normalize(files: [listed.file], rows: MemoryRows(exports: [listed, unlisted]))
         #expect(result.records.map(\.id.sourceID) == ["a"])
         #expect(result.rejected.isEmpty)
     }

@@ -66,7 +66,7 @@ struct SharedDataAcceptanceTests {
         // 2015-02-24 11:35:52 -0800 is 19:35:52 UTC.
         #expect(tweet.createdAt == 1_424_806_552)
         #expect(tweet.week == ISOWeek("2015-W09"))
-        #expect(tweet.attributes["airline"] == "Virgin America")
+        #expect(tweet.attributes["airline"] == ["Virgin America"])
     }
 }
 

@@ -54,7 +54,7 @@ import Testing
         let stored = try store.ingest(file("c")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
         let record = NormalizedRecord(
             id: RecordID(source: "delighted", sourceID: "r1"), kind: .nps, tool: "delighted", createdAt: 1_795_000_000,
-            week: ISOWeek("2026-W47")!, score: Score(value: 3, scale: .zeroToTen), text: "slow sync", attributes: ["plan": "Team"],
+            week: ISOWeek("2026-W47")!, score: Score(value: 3, scale: .zeroToTen), text: "slow sync", attributes: ["plan": ["Team"]], authorHash: "a1", textFingerprint: 7,
             fileID: stored.id!, line: 2)
         let model = ThemeModel(
             themes: [Theme(id: "T1", label: "sync", keywords: ["sync"], recordCount: 1)],

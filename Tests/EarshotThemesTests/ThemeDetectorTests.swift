@@ -50,4 +50,9 @@ import Testing
         #expect(tokens.compactMap { $0 } == ["app", "crashes", "log"])
         #expect(tokens.first! == nil)
     }
+
+    @Test func personalDataPlaceholdersAreNotTerms() {
+        let tokens = Tokenizer().tokens("Send invoices to [email] or call [phone]; the email reminder [card] fails")
+        #expect(tokens.compactMap { $0 } == ["send", "invoices", "call", "email", "reminder", "fails"])
+    }
 }

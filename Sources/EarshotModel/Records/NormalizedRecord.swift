@@ -14,12 +14,23 @@ public struct NormalizedRecord: Sendable, Hashable, Codable {
     public var updatedAt: Int64?
     /// The score, with its scale, when the record has one.
     public var score: Score?
-    /// The title or subject line, when the source has one.
+    /// The title or subject line, when the source has one; personal data replaced by placeholders.
     public var title: String
-    /// The customer's words: comment, ticket body or open-ended answers, joined with blank lines.
+    /// The customer's words, cleaned (markup, signatures, quoted replies removed) and with personal data replaced by
+    /// typed placeholders (`[email]`): what reports and theme detection read.
     public var text: String
-    /// Segment attributes (plan, country, tags…), sorted by name.
-    public var attributes: [String: String]
+    /// The customer's words exactly as the export had them (cells joined with blank lines), for audit.
+    public var originalText: String
+    /// Agent or company replies, where the export keeps them apart, cleaned and redacted like ``text``.
+    public var reply: String
+    /// Segment attributes (plan, country, tags…): each a list of values, several when the tool joined them in a cell.
+    public var attributes: [String: [String]]
+    /// A salted hash of the author's identity (e-mail, account id), when the export names the author.
+    public var authorHash: String?
+    /// A hash of ``authorHash`` and ``text``: records with the same fingerprint are the same words by the same author.
+    public var textFingerprint: Int64?
+    /// Whether the same author sent the same text less than a day before: flagged, not dropped.
+    public var isRepeatedText: Bool
     /// The workspace id of the file the winning version came from.
     public var fileID: Int64
     /// The line of that file the record starts on.
@@ -28,8 +39,9 @@ public struct NormalizedRecord: Sendable, Hashable, Codable {
     /// Creates a record.
     public init(
         id: RecordID, kind: SourceKind, tool: String, createdAt: Int64, week: ISOWeek, updatedAt: Int64? = nil,
-        score: Score? = nil, title: String = "", text: String, attributes: [String: String] = [:], fileID: Int64,
-        line: Int
+        score: Score? = nil, title: String = "", text: String, originalText: String? = nil, reply: String = "",
+        attributes: [String: [String]] = [:], authorHash: String? = nil, textFingerprint: Int64? = nil,
+        isRepeatedText: Bool = false, fileID: Int64, line: Int
     ) {
         self.id = id
         self.kind = kind
@@ -40,7 +52,12 @@ public struct NormalizedRecord: Sendable, Hashable, Codable {
         self.score = score
         self.title = title
         self.text = text
+        self.originalText = originalText ?? text
+        self.reply = reply
         self.attributes = attributes
+        self.authorHash = authorHash
+        self.textFingerprint = textFingerprint
+        self.isRepeatedText = isRepeatedText
         self.fileID = fileID
         self.line = line
     }

@@ -28,28 +28,10 @@ public enum RowEncoding {
 
     /// Decodes a byte string written by ``encode(_:)``; returns `nil` when it is malformed.
     public static func decode(_ bytes: some Collection<UInt8>) -> [[UInt8]]? {
-        let bytes = Array(bytes)
-        var index = 0
-        func readVarint() -> Int? {
-            var value = 0
-            var shift = 0
-            while index < bytes.count, shift < 63 {
-                let byte = bytes[index]
-                index += 1
-                value |= Int(byte & 0x7F) << shift
-                if byte & 0x80 == 0 { return value }
-                shift += 7
-            }
-            return nil
+        Array(bytes).withUnsafeBytes { raw in
+            var reader = RawFieldReader()
+            guard reader.load(raw) else { return nil }
+            return (0..<reader.count).map { Array(reader.untrimmedBytes($0)) }
         }
-        guard let count = readVarint(), count <= bytes.count else { return nil }
-        var fields: [[UInt8]] = []
-        fields.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let length = readVarint(), length <= bytes.count - index else { return nil }
-            fields.append(Array(bytes[index..<index + length]))
-            index += length
-        }
-        return index == bytes.count ? fields : nil
     }
 }

@@ -40,6 +40,12 @@ public struct SourceMapping: Sendable, Hashable, Codable {
     public var attributeColumns: [String]
     /// How many header rows the file has (default 1).
     public var headerRowCount: Int
+    /// The column identifying the author (an e-mail, a user id); stored only as a salted hash.
+    public var authorColumn: String? = nil
+    /// Columns holding agent or company replies, kept apart from the customer's words.
+    public var replyColumns: [String] = []
+    /// Separators of multi-value attribute cells, by attribute column (`tags = "comma"`).
+    public var multiValueSeparators: [String: MultiValueSeparator] = [:]
 
     /// Creates a mapping.
     public init(

@@ -5,11 +5,14 @@ import Foundation
 public struct ZoneConverter: Sendable {
     /// The zone.
     public let timeZone: TimeZone
+    /// Whether the zone is UTC itself: then no lookup is needed (normalize converts millions of times).
+    private let isUTC: Bool
 
     /// Creates a converter; returns `nil` for an unknown IANA name.
     public init?(identifier: String) {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
         timeZone = zone
+        isUTC = ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Zulu", "Etc/Zulu", "Universal", "Etc/Universal"].contains(identifier)
     }
 
     /// Seconds since 1970 UTC of a wall-clock time in this zone.
@@ -18,6 +21,7 @@ public struct ZoneConverter: Sendable {
     /// time is read with the offset in force before the change.
     public func utcSeconds(of civil: CivilDateTime) -> Int64 {
         let asUTC = civil.secondsSinceEpochAsUTC
+        if isUTC { return asUTC }
         let before = offset(at: asUTC - 86_400)
         let candidates = Set([before, offset(at: asUTC), offset(at: asUTC + 86_400)])
         let readings = candidates.map { asUTC - Int64($0) }.filter { Int64(offset(at: $0)) == asUTC - $0 }
@@ -35,6 +39,7 @@ public struct ZoneConverter: Sendable {
     }
 
     private func offset(at seconds: Int64) -> Int {
-        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        if isUTC { return 0 }
+        return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 }

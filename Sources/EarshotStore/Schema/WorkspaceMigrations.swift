@@ -94,6 +94,21 @@ enum WorkspaceMigrations {
                     ('ingest', 0, 0), ('normalize', 0, 0), ('themes', 0, 0), ('report', 0, 0);
                 """)
         }
+        migrator.registerMigration("v2: record originalText, reply, authorHash, textFingerprint, isRepeatedText; workspaceSecret") { db in
+            try db.execute(sql: """
+                ALTER TABLE record ADD COLUMN originalText TEXT;
+                ALTER TABLE record ADD COLUMN reply TEXT NOT NULL DEFAULT '';
+                ALTER TABLE record ADD COLUMN authorHash TEXT;
+                ALTER TABLE record ADD COLUMN textFingerprint INTEGER;
+                ALTER TABLE record ADD COLUMN isRepeatedText INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX rawRow_fileId ON rawRow(fileId);
+                CREATE TABLE workspaceSecret (
+                    name TEXT PRIMARY KEY,
+                    value BLOB NOT NULL
+                );
+                INSERT INTO workspaceSecret (name, value) VALUES ('authorSalt', randomblob(32));
+                """)
+        }
         return migrator
     }
 }

@@ -20,7 +20,7 @@ extension Earshot {
             let (pipeline, lock, collector) = try global.makePipeline()
             try runReportingErrors(strict: global.strict, collector: collector) {
                 let summary = try pipeline.normalize()
-                print("normalized: \(summary.records) records, \(summary.mergedDuplicates) merged duplicates, \(summary.rejected) rows quarantined")
+                print("normalized: \(summary.records) records, \(summary.mergedDuplicates) merged duplicates, \(summary.rejected) rows quarantined, \(summary.repeatedTexts) repeated texts flagged")
             }
             withExtendedLifetime(lock) {}
         }

@@ -34,14 +34,26 @@ extension Earshot {
             try runReportingErrors(strict: global.strict, collector: collector) {
                 let summary = try pipeline.run(
                     inbox: inbox.map { URL(fileURLWithPath: $0) }, formats: try ReportFormatList.parse(format), now: Date())
-                for outcome in summary.files { FileHandle.standardError.write(Data((OutcomeText.line(outcome) + "\n").utf8)) }
-                for url in summary.reports { print(url.path) }
                 let status = try pipeline.workspace.store.status()
                 let rows = status.files.reduce(0) { $0 + $1.rowsRead }
                 let merged = status.files.reduce(0) { $0 + $1.mergedDuplicates }
                 let quarantined = status.files.reduce(0) { $0 + $1.quarantined }
-                let line = "earshot run: files=\(summary.files.count) rows=\(rows) records=\(status.recordCount) duplicates=\(merged) quarantined=\(quarantined) themes=\(status.themeCount) reports=\(summary.reports.count) duration=\(String(format: "%.2f", Date().timeIntervalSince(started)))s\n"
-                FileHandle.standardError.write(Data(line.utf8))
+                let duration = String(format: "%.2f", Date().timeIntervalSince(started))
+                switch global.logFormat {
+                case .text:
+                    for outcome in summary.files { FileHandle.standardError.write(Data((OutcomeText.line(outcome) + "\n").utf8)) }
+                    for url in summary.reports { print(url.path) }
+                    let line = "earshot run: files=\(summary.files.count) rows=\(rows) records=\(status.recordCount) duplicates=\(merged) quarantined=\(quarantined) themes=\(status.themeCount) reports=\(summary.reports.count) duration=\(duration)s\n"
+                    FileHandle.standardError.write(Data(line.utf8))
+                case .json:
+                    for url in summary.reports { print(url.path) }
+                    JSONLine.write([
+                        "time": JSONLogHandler.timestamp(Date()), "level": "notice", "label": "earshot", "message": "earshot run finished",
+                        "files": String(summary.files.count), "rows": String(rows), "records": String(status.recordCount),
+                        "duplicates": String(merged), "quarantined": String(quarantined), "themes": String(status.themeCount),
+                        "reports": summary.reports.map(\.path).joined(separator: " "), "duration_s": duration,
+                    ])
+                }
             }
             withExtendedLifetime(lock) {}
         }

@@ -12,6 +12,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "The least severe log level written to stderr.")
     var logLevel: LogLevelOption = .notice
 
+    @Option(help: "How stderr is written: text for people, json for log collectors (one JSON object a line).")
+    var logFormat: LogFormat = .text
+
     @Flag(help: "Exit with 65 when any row is quarantined or any file rejected.")
     var strict = false
 
@@ -23,10 +26,18 @@ struct GlobalOptions: ParsableArguments {
 
     func makeLogger() -> Logger {
         let level = logLevel.level
+        let format = logFormat
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            switch format {
+            case .json:
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
         }
         return Logger(label: "earshot")
     }
@@ -34,7 +45,7 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the workspace, takes its lock, and builds a pipeline.
     func makePipeline(delimiter: UInt8? = nil) throws -> (Pipeline, WorkspaceLock, PrintingDiagnosticCollector) {
         var made: (Pipeline, WorkspaceLock, PrintingDiagnosticCollector)?
-        try runReportingErrors { made = try openPipeline(delimiter: delimiter) }
+        try runReportingErrors(format: logFormat) { made = try openPipeline(delimiter: delimiter) }
         return made!
     }
 
@@ -45,10 +56,12 @@ struct GlobalOptions: ParsableArguments {
         }
         let lock = try WorkspaceLock(workspace: workspaceURL)
         let workspace = try Workspace.open(at: workspaceURL)
-        let collector = PrintingDiagnosticCollector()
+        let collector = PrintingDiagnosticCollector(format: logFormat)
         return (Pipeline(workspace: workspace, logger: logger, diagnostics: collector, delimiterOverride: delimiter), lock, collector)
     }
 }
+
+extension LogFormat: ExpressibleByArgument {}
 
 /// `--log-level` values.
 enum LogLevelOption: String, ExpressibleByArgument, CaseIterable {
@@ -61,14 +74,35 @@ enum LogLevelOption: String, ExpressibleByArgument, CaseIterable {
 final class PrintingDiagnosticCollector: DiagnosticCollector {
     private let inner = AccumulatingDiagnosticCollector()
     let limit = 25
+    let format: LogFormat
+
+    init(format: LogFormat = .text) {
+        self.format = format
+    }
 
     func emit(_ diagnostic: Diagnostic) {
         inner.emit(diagnostic)
         let count = inner.diagnostics.count
         if count <= limit {
-            FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+            switch format {
+            case .text:
+                FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+            case .json:
+                var fields = ["time": JSONLogHandler.timestamp(Date()), "level": diagnostic.severity.rawValue, "label": "earshot",
+                              "message": diagnostic.message]
+                if let location = diagnostic.location {
+                    fields["file"] = location.file
+                    if let line = location.line { fields["line"] = String(line) }
+                    if let column = location.column { fields["column"] = String(column) }
+                }
+                JSONLine.write(fields)
+            }
         } else if count == limit + 1 {
-            FileHandle.standardError.write(Data("… more problems follow; `earshot status` lists every quarantined row\n".utf8))
+            let notice = "more problems follow; `earshot status` lists every quarantined row"
+            switch format {
+            case .text: FileHandle.standardError.write(Data("… \(notice)\n".utf8))
+            case .json: JSONLine.write(["time": JSONLogHandler.timestamp(Date()), "level": "notice", "label": "earshot", "message": notice])
+            }
         }
     }
 
@@ -76,15 +110,24 @@ final class PrintingDiagnosticCollector: DiagnosticCollector {
 }
 
 /// Runs a command body, turning ``EarshotError`` into its message and exit code.
-func runReportingErrors(strict: Bool = false, collector: PrintingDiagnosticCollector? = nil, _ body: () throws -> Void) throws {
+func runReportingErrors(
+    strict: Bool = false, collector: PrintingDiagnosticCollector? = nil, format: LogFormat? = nil, _ body: () throws -> Void
+) throws {
+    let format = format ?? collector?.format ?? .text
+    func say(_ level: String, _ message: String) {
+        switch format {
+        case .text: FileHandle.standardError.write(Data("earshot: \(level == "error" ? "error: " : "")\(message)\n".utf8))
+        case .json: JSONLine.write(["time": JSONLogHandler.timestamp(Date()), "level": level, "label": "earshot", "message": message])
+        }
+    }
     do {
         try body()
     } catch let error as EarshotError {
-        FileHandle.standardError.write(Data("earshot: error: \(error.message)\n".utf8))
+        say("error", error.message)
         throw ExitCode(error.exitCode)
     }
     if strict, let collector, collector.errorCount > 0 {
-        FileHandle.standardError.write(Data("earshot: \(collector.errorCount) data problems under --strict\n".utf8))
+        say("error", "\(collector.errorCount) data problems under --strict")
         throw ExitCode(65)
     }
 }

@@ -1,0 +1,142 @@
+/// Cuts what an e-mail client or a helpdesk added around the customer's own words: the quoted message being replied
+/// to (`On … wrote:`, `>` lines, Outlook's `From:`/`Sent:` header, `-----Original Message-----`), the signature after
+/// `--`, the sign-off and name at the end (`Thanks,\nJane`), and `Sent from my iPhone`.
+///
+/// A cut that would leave no words is not made.
+enum MessageTrimmer {
+    static func trim(_ lines: [[UInt8]]) -> [[UInt8]] {
+        var kept = lines
+        if let cut = firstQuoteOrSignature(in: kept), hasWords(kept[..<cut]) { kept = Array(kept[..<cut]) }
+        let unquoted = kept.filter { line in
+            !(firstNonSpace(line) == UInt8(ascii: ">")) && !isBoilerplate(line)
+        }
+        if hasWords(unquoted[...]) { kept = unquoted }
+        if let signOff = signOffLine(in: kept), hasWords(kept[..<signOff]) { kept = Array(kept[..<signOff]) }
+        return kept
+    }
+
+    // MARK: Quotes and signatures
+
+    private static func firstQuoteOrSignature(in lines: [[UInt8]]) -> Int? {
+        for (index, line) in lines.enumerated() {
+            let text = lowercasedTrimmed(line)
+            if text == "--" || text == "—" || text == "__" || text.hasPrefix("-----original message")
+                || text.hasPrefix("----- original message") || text.hasPrefix("-------- original message")
+                || text.hasPrefix("________________") || text.hasPrefix("-----ursprüngliche nachricht")
+            {
+                return index
+            }
+            if replyMarkers.contains(where: { text.hasSuffix($0) }) {
+                // "On Mon, 2 Nov 2026 at 09:12, Tandem Support\n<support@…> wrote:" wraps over two lines.
+                if index > 0, !replyOpeners.contains(where: { text.hasPrefix($0) }),
+                    replyOpeners.contains(where: { lowercasedTrimmed(lines[index - 1]).hasPrefix($0) })
+                {
+                    return index - 1
+                }
+                if replyOpeners.contains(where: { text.hasPrefix($0) }) || text.contains("@") { return index }
+            }
+            if isHeaderLine(text, names: ["from:", "von:", "de :", "de:"]) {
+                let following = lines[(index + 1)..<min(lines.count, index + 5)].map(lowercasedTrimmed)
+                if following.contains(where: {
+                    isHeaderLine($0, names: ["sent:", "date:", "to:", "subject:", "gesendet:", "an:", "betreff:",
+                                             "envoyé :", "objet :", "à :"])
+                }) {
+                    return index
+                }
+            }
+        }
+        return nil
+    }
+
+    static let replyMarkers = ["wrote:", "schrieb:", "a écrit :", "a écrit:", "escribió:", "ha scritto:", "geschreven:"]
+    static let replyOpeners = ["on ", "am ", "le ", "el ", "il ", "op "]
+
+    private static func isHeaderLine(_ text: String, names: [String]) -> Bool {
+        names.contains { text.hasPrefix($0) }
+    }
+
+    // MARK: Sign-offs
+
+    /// The line where a closing like `Thanks,` or `Best regards` starts the last few short lines of the message.
+    private static func signOffLine(in lines: [[UInt8]]) -> Int? {
+        var trailing = 0
+        var index = lines.count - 1
+        while index > 0 {
+            let text = lowercasedTrimmed(lines[index])
+            if text.isEmpty {
+                index -= 1
+                continue
+            }
+            if isSignOff(text, followedByName: trailing > 0) { return index }
+            trailing += 1
+            // A name, a role, a company, a phone: a signature is a few short lines, not a paragraph.
+            if trailing > 4 || lines[index].count > 70 || text.hasSuffix("?") { return nil }
+            index -= 1
+        }
+        return nil
+    }
+
+    private static func isSignOff(_ text: String, followedByName: Bool) -> Bool {
+        var phrase = Substring(text)
+        let endsWithComma = phrase.hasSuffix(",")
+        while let last = phrase.last, last == "," || last == "." || last == "!" || last == " " { phrase = phrase.dropLast() }
+        if signOffs.contains(String(phrase)) { return endsWithComma || followedByName }
+        // "Best, Devon" or "Kind regards, Marcus Lee" on one line.
+        if let comma = phrase.firstIndex(of: ","), signOffs.contains(String(phrase[..<comma])) {
+            let name = phrase[phrase.index(after: comma)...].split(separator: " ")
+            return !name.isEmpty && name.count <= 3 && !followedByName
+        }
+        return false
+    }
+
+    static let signOffs: Set<String> = [
+        "thanks", "thank you", "thanks again", "many thanks", "thanks in advance", "thanks so much", "thank you so much",
+        "thx", "ty", "cheers", "best", "best regards", "kind regards", "regards", "warm regards", "warmest regards",
+        "best wishes", "all the best", "sincerely", "yours sincerely", "yours faithfully", "yours", "respectfully",
+        "take care", "talk soon", "br", "rgds",
+        "viele grüße", "beste grüße", "liebe grüße", "mit freundlichen grüßen", "freundliche grüße", "grüße", "lg", "mfg",
+        "vg", "danke", "vielen dank",
+        "cordialement", "bien cordialement", "bien à vous", "merci", "merci beaucoup", "bonne journée",
+        "saludos", "un saludo", "saludos cordiales", "atentamente", "gracias", "muchas gracias",
+        "cordiali saluti", "saluti", "grazie", "grazie mille",
+        "groeten", "met vriendelijke groet", "met vriendelijke groeten", "bedankt",
+        "atenciosamente", "obrigado", "obrigada", "abraços",
+    ]
+
+    // MARK: Boilerplate
+
+    private static func isBoilerplate(_ line: [UInt8]) -> Bool {
+        guard line.count < 90 else { return false }
+        let text = lowercasedTrimmed(line)
+        return boilerplatePrefixes.contains { text.hasPrefix($0) }
+    }
+
+    static let boilerplatePrefixes = [
+        "sent from my ", "sent from mail for windows", "sent from outlook", "sent from yahoo mail", "sent from gmail",
+        "sent via ", "get outlook for ", "sent from samsung", "von meinem iphone gesendet", "von meinem ipad gesendet",
+        "gesendet von meinem", "von meinem smartphone gesendet", "envoyé de mon ", "envoyé depuis mon ",
+        "enviado desde mi ", "inviato da ", "verzonden vanaf mijn ", "verstuurd vanaf mijn ", "enviado do meu ",
+    ]
+
+    // MARK: Bytes
+
+    private static func hasWords(_ lines: ArraySlice<[UInt8]>) -> Bool {
+        lines.contains { line in line.contains { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 >= 0x80 } }
+    }
+
+    private static func firstNonSpace(_ line: [UInt8]) -> UInt8? {
+        line.first { $0 != 0x20 && $0 != 0x09 }
+    }
+
+    private static func lowercasedTrimmed(_ line: [UInt8]) -> String {
+        var start = 0
+        var end = line.count
+        while start < end, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
+        while end > start, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        let slice = line[start..<end]
+        if slice.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: slice.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return String(decoding: slice, as: UTF8.self).lowercased()
+    }
+}
