@@ -19,13 +19,15 @@ let package = Package(
         // libcsv ships no pkg-config file, so `pkgConfig` is deliberately omitted:
         // csv.h and libcsv.so are on the default compiler and linker search paths.
         .systemLibrary(name: "CLibCSV", providers: [.apt(["libcsv-dev"]), .brew(["libcsv"])]),
+        // Snowball's libstemmer, likewise without a pkg-config file: the module map links "stemmer" by name.
+        .systemLibrary(name: "CLibStemmer", providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]),
         .target(name: "EarshotModel"),
         .target(
             name: "EarshotIngest",
             dependencies: ["EarshotModel", "CLibCSV", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "EarshotNormalize", dependencies: ["EarshotModel", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "EarshotThemes", dependencies: ["EarshotModel"]),
+        .target(name: "EarshotThemes", dependencies: ["EarshotModel", "CLibStemmer"]),
         .target(name: "EarshotReport", dependencies: ["EarshotModel"]),
         .target(
             name: "EarshotStore",

@@ -182,11 +182,18 @@ public struct Pipeline: Sendable {
         let store = workspace.store
         let normalizeVersion = try store.stageState(.normalize).version
         let records = try store.records()
+        let configuration = workspace.configuration
         let detector = ThemeDetector(
-            tokenizer: Tokenizer(extraStopwords: workspace.configuration.extraStopwords),
-            maximumThemes: workspace.configuration.maximumThemes)
-        let model = detector.detectThemes(in: records)
-        try store.replaceThemes(model, inputVersion: normalizeVersion)
+            extraStopwords: configuration.extraStopwords, maximumThemes: configuration.maximumThemes,
+            taxonomy: configuration.taxonomy)
+        let detected = detector.detectThemes(in: records)
+        let known = try store.storedThemes().map {
+            ThemeRegistry.KnownTheme(id: $0.theme.id, label: $0.theme.label, keywords: $0.theme.keywords,
+                                     isActive: $0.isActive, pinnedName: $0.pinnedName)
+        }
+        let outcome = ThemeRegistry(known: known, taxonomy: configuration.taxonomy).assignIDs(detected)
+        let model = outcome.model
+        try store.replaceThemes(model, pinnedNames: outcome.pinnedNames, changes: outcome.changes, inputVersion: normalizeVersion)
         logger.info("Stage finished", metadata: [
             "stage.name": "themes", "themes.count": "\(model.themes.count)", "records.count": "\(records.count)",
             "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",

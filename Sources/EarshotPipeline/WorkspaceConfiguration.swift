@@ -1,4 +1,5 @@
 import EarshotModel
+import EarshotThemes
 import Foundation
 import TOMLKit
 
@@ -16,6 +17,8 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
     public var maximumThemes: Int
     /// Column mappings for exports no built-in fingerprint knows, in file order.
     public var mappings: [SourceMapping]
+    /// The analyst's curation of themes (`[themes]`: pin, seeds, exclude, merge, rename, split).
+    public var taxonomy = Taxonomy()
     /// How `a/b/yyyy` dates are read in a file whose values never decide it (every part 12 or less).
     public var ambiguousDateOrder: String = "month-first"
 
@@ -65,6 +68,7 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
         let themes = table["themes"]?.table
         configuration.extraStopwords = themes?["stopwords"]?.array?.compactMap { $0.string } ?? []
         configuration.maximumThemes = themes?["max_themes"]?.int ?? configuration.maximumThemes
+        if let themes { configuration.taxonomy = try Self.taxonomy(themes, path: path) }
         if let sources = table["sources"]?.table {
             for name in sources.keys.sorted() {
                 guard let source = sources[name]?.table else { continue }
@@ -72,6 +76,52 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
             }
         }
         self = configuration
+    }
+
+    private static func taxonomy(_ themes: TOMLTable, path: String) throws -> Taxonomy {
+        func fail(_ message: String) -> EarshotError { .configuration("\(path): [themes] \(message)") }
+        func strings(_ value: (any TOMLValueConvertible)?) -> [String] { value?.array?.compactMap { $0.string } ?? [] }
+        var taxonomy = Taxonomy()
+        taxonomy.seeds = strings(themes["seeds"])
+        taxonomy.excludedTerms = strings(themes["exclude_terms"])
+        taxonomy.excludedThemes = strings(themes["exclude"])
+        if let merges = themes["merge"]?.array {
+            for group in merges {
+                let ids = strings(group)
+                guard ids.count >= 2 else { throw fail("merge = [[\"T0001\", \"T0002\"], ...] needs two or more ids a group") }
+                taxonomy.merges.append(ids)
+            }
+        }
+        if let renames = themes["rename"]?.table {
+            for (id, label) in renames {
+                guard let text = label.string, !text.isEmpty else { throw fail("rename.\(id) must be a label in quotes") }
+                taxonomy.renames[id] = text
+            }
+        }
+        if let splits = themes["split"]?.table {
+            for (id, phrases) in splits {
+                let list = strings(phrases)
+                guard !list.isEmpty else { throw fail("split.\(id) must list phrases, e.g. [\"sso login\", \"password reset\"]") }
+                taxonomy.splits[id] = list
+            }
+        }
+        if let pins = themes["pin"]?.array {
+            for (index, pin) in pins.enumerated() {
+                guard let table = pin.table, let name = table["name"]?.string, !name.isEmpty else {
+                    throw fail("pin #\(index + 1) needs name = \"…\" and keywords = [\"…\"]")
+                }
+                let keywords = strings(table["keywords"])
+                guard !keywords.isEmpty else { throw fail("pin \"\(name)\" needs keywords = [\"…\"]") }
+                taxonomy.pinned.append(Taxonomy.PinnedTheme(name: name, keywords: keywords))
+            }
+        }
+        // A split theme's phrases compete as pinned themes, so the records that use them leave the parent.
+        for id in taxonomy.splits.keys.sorted() {
+            for phrase in taxonomy.splits[id]! where !taxonomy.pinned.contains(where: { $0.name.lowercased() == phrase.lowercased() }) {
+                taxonomy.pinned.append(Taxonomy.PinnedTheme(name: phrase.prefix(1).uppercased() + phrase.dropFirst(), keywords: [phrase]))
+            }
+        }
+        return taxonomy
     }
 
     private static func mapping(name: String, _ source: TOMLTable, path: String) throws -> SourceMapping {
@@ -147,6 +197,16 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
         stopwords = []
         # The most themes to keep.
         max_themes = 25
+        # Curation, applied on every run (theme ids are those `earshot themes list` shows):
+        # seeds = ["dark mode"]                      # terms that must start a theme of their own
+        # exclude_terms = ["tandem"]                 # never keywords (a product name, say)
+        # exclude = ["T0009"]                        # themes never reported
+        # merge = [["T0004", "T0007"]]               # one theme, under the first id
+        # rename = { T0003 = "Refund not received" }
+        # split = { T0002 = ["sso login", "password reset"] }   # each phrase becomes a theme of its own
+        # [[themes.pin]]                             # a theme defined by hand, always present
+        # name = "Billing errors"
+        # keywords = ["invoice", "charged twice", "refund"]
 
         # Exports that no built-in fingerprint recognises come in through a mapping.
         # Built-in: Qualtrics, SurveyMonkey, Typeform, Google Forms, Microsoft Forms, Zendesk, Zendesk Explore,

@@ -2,20 +2,23 @@ import EarshotModel
 import GRDB
 
 extension StageStore {
-    /// Replaces the themes stage's output in one transaction.
+    /// Replaces the themes stage's output in one transaction, and appends the run's changes to the changelog.
     ///
     /// Themes that no longer appear are kept, marked inactive, so their ids are never reused.
-    public func replaceThemes(_ model: ThemeModel, inputVersion: Int) throws {
+    public func replaceThemes(
+        _ model: ThemeModel, pinnedNames: [String: String] = [:], changes: [ThemeChange] = [], inputVersion: Int
+    ) throws {
         try writer.write { db in
             try db.execute(sql: "DELETE FROM themeAssignment; UPDATE theme SET isActive = 0, recordCount = 0")
             for theme in model.themes {
                 try db.execute(
                     sql: """
-                        INSERT INTO theme (id, label, keywords, recordCount, isActive) VALUES (?, ?, ?, ?, 1)
+                        INSERT INTO theme (id, label, keywords, recordCount, isActive, pinnedName) VALUES (?, ?, ?, ?, 1, ?)
                         ON CONFLICT(id) DO UPDATE SET label = excluded.label, keywords = excluded.keywords,
-                            recordCount = excluded.recordCount, isActive = 1
+                            recordCount = excluded.recordCount, isActive = 1, pinnedName = excluded.pinnedName
                         """,
-                    arguments: [theme.id, theme.label, JSONText.encode(theme.keywords), theme.recordCount])
+                    arguments: [theme.id, theme.label, JSONText.encode(theme.keywords), theme.recordCount,
+                                pinnedNames[theme.id]])
             }
             let insert = try db.makeStatement(sql: """
                 INSERT INTO themeAssignment (recordId, themeId, rank, strength, matchedTerms) VALUES (?, ?, ?, ?, ?)
@@ -26,7 +29,34 @@ extension StageStore {
                     JSONText.encode(assignment.matchedTerms),
                 ])
             }
+            let version = try Self.stageState(.themes, db).version + 1
+            for change in changes {
+                try db.execute(
+                    sql: "INSERT INTO themeChange (themesVersion, themeId, kind, relatedThemeId, evidence) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [version, change.themeID, change.kind.rawValue, change.relatedThemeID, change.evidence])
+            }
             try Self.bump(.themes, inputVersion: inputVersion, db)
+        }
+    }
+
+    /// The changelog: every change of every themes run, oldest first, with the run's themes version.
+    public func themeChanges() throws -> [(version: Int, change: ThemeChange)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM themeChange ORDER BY id").compactMap { row in
+                guard let kind = ThemeChange.Kind(rawValue: row["kind"]) else { return nil }
+                return (row["themesVersion"], ThemeChange(themeID: row["themeId"], kind: kind,
+                    relatedThemeID: row["relatedThemeId"], evidence: row["evidence"]))
+            }
+        }
+    }
+
+    /// Every theme ever found with the name it was pinned under, if any, ordered by id.
+    public func storedThemes() throws -> [(theme: Theme, isActive: Bool, pinnedName: String?)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM theme ORDER BY id").map { row in
+                (Theme(id: row["id"], label: row["label"], keywords: JSONText.decode([String].self, from: row["keywords"]) ?? [],
+                       recordCount: row["recordCount"]), (row["isActive"] as Int) != 0, row["pinnedName"])
+            }
         }
     }
 

@@ -1,136 +1,123 @@
-import Foundation
 import EarshotModel
+import Foundation
 
-/// Stage 3, themes: finds recurring themes by keyword and frequency scoring, and assigns records to them.
+/// Stage 3, themes: finds the themes customers keep coming back to, by keyword and frequency scoring, and assigns
+/// records to them. `docs/THEMES.md` gives the method with its formulas; in short:
 ///
-/// Terms are words and two-word phrases. A term is a theme seed when many records use it and it is not spread so
-/// evenly that it says nothing (document frequency times inverse document frequency). Each seed gathers the terms
-/// that co-occur with it well above chance (lift), and a record joins the theme when it uses the seed or two of the
-/// gathered terms. Seeds already covered by an earlier theme are skipped. Ties break on the term's text, so the same
-/// records give the same themes whatever their order.
+/// 1. **Terms.** Words are tokenized, stopwords dropped, stemmed with Snowball, and joined into collocations
+///    (``PhraseFinder``), so "lost luggage" and "refund not received" are terms of their own.
+/// 2. **Seeds.** Candidate terms are those in at least `support` records and at most half of them, ranked by
+///    `df · ln((N − df + 0.5) / (df + 0.5))` (phrases × 1.5). Taken in that order, a candidate seeds a theme unless most of its records
+///    already belong to an earlier seed: near-duplicate themes never start.
+/// 3. **Refinement.** Each theme's keywords are the terms over-represented among its records — lift
+///    `(a / |M|) / (df / N) ≥ 2`, ranked by `a · log2(lift)` — each weighted by its precision `a / df`, the share of
+///    the term's records that are in the theme. A record's score for a theme is the sum of the weights of the
+///    keywords it contains; its primary theme is the highest score of at least `assignmentThreshold`. Keywords and
+///    assignments are recomputed a few times, themes whose keywords overlap are merged, and themes that shrink below
+///    `support` are dropped.
+/// 4. **Assignment.** A record also joins every other theme whose score is at least half its primary score.
 ///
-/// A theme's id is derived from its seed term, so a recurring theme keeps its id from run to run and week to week.
+/// Everything is computed in the order of record ids and term texts, so the same records give the same themes in
+/// any row order. Ids are not given here: ``ThemeRegistry`` matches themes to those of earlier runs.
 public struct ThemeDetector: Sendable {
-    /// The tokenizer (stopwords).
-    public var tokenizer: Tokenizer
+    /// The tokenizer settings: stopwords.
+    public var extraStopwords: [String]
+    /// The languages whose stopwords apply; the first one's stemmer is used.
+    public var languages: [StemLanguage]
     /// The most themes to report.
     public var maximumThemes: Int
-    /// The fewest records a theme may have.
+    /// The fewest records a theme may have (raised to 0.3% of the records on large sets).
     public var minimumSupport: Int
+    /// The lowest score that assigns a record to a theme.
+    public var assignmentThreshold: Double
+    /// The analyst's taxonomy: pinned themes, seeds, excluded terms.
+    public var taxonomy: Taxonomy
+    /// Threads used for tokenizing.
+    public var workers: Int
 
     /// Creates a detector.
-    public init(tokenizer: Tokenizer = Tokenizer(), maximumThemes: Int = 25, minimumSupport: Int = 3) {
-        self.tokenizer = tokenizer
+    public init(
+        extraStopwords: [String] = [], languages: [StemLanguage] = [.english], maximumThemes: Int = 25,
+        minimumSupport: Int = 3, assignmentThreshold: Double = 0.3, taxonomy: Taxonomy = Taxonomy(), workers: Int = 2
+    ) {
+        self.extraStopwords = extraStopwords
+        self.languages = languages
         self.maximumThemes = maximumThemes
         self.minimumSupport = minimumSupport
+        self.assignmentThreshold = assignmentThreshold
+        self.taxonomy = taxonomy
+        self.workers = workers
+    }
+
+    /// One record as the detector needs it.
+    public struct Document: Sendable {
+        /// The record.
+        public var id: RecordID
+        /// Its title and text.
+        public var text: String
+        /// Creates a document.
+        public init(id: RecordID, text: String) {
+            self.id = id
+            self.text = text
+        }
     }
 
     /// Detects themes in records.
-    public func detectThemes(in records: [NormalizedRecord]) -> ThemeModel {
-        let ordered = records.sorted { $0.id < $1.id }
-        let documents: [Set<String>] = ordered.map { terms(in: $0.fullText) }
-        var postings: [String: [Int32]] = [:]
-        for (index, document) in documents.enumerated() {
-            for term in document { postings[term, default: []].append(Int32(index)) }
-        }
-        let count = Double(max(documents.count, 1))
-        let support = max(minimumSupport, Int(count * 0.004))
-        let candidates = postings.filter { $0.value.count >= support && Double($0.value.count) < count * 0.5 }
-            .map { (term: $0.key, frequency: $0.value.count) }
-            .sorted { lhs, rhs in
-                let left = score(lhs.frequency, lhs.term, count)
-                let right = score(rhs.frequency, rhs.term, count)
-                return left != right ? left > right : lhs.term < rhs.term
-            }
-
-        var themes: [(seed: String, keywords: [String], members: Set<Int32>)] = []
-        var covered = Set<Int32>()
-        for candidate in candidates where themes.count < maximumThemes {
-            let members = Set(postings[candidate.term]!)
-            let overlap = members.intersection(covered).count
-            if Double(overlap) > Double(members.count) * 0.5 { continue }
-            if themes.contains(where: { $0.keywords.contains(candidate.term) }) { continue }
-            let keywords = [candidate.term] + companions(of: members, seed: candidate.term, postings: postings, total: count)
-            var assigned = members
-            for (index, document) in documents.enumerated() where !assigned.contains(Int32(index)) {
-                if keywords.dropFirst().filter(document.contains).count >= 2 { assigned.insert(Int32(index)) }
-            }
-            themes.append((candidate.term, keywords, assigned))
-            covered.formUnion(assigned)
-        }
-
-        var assignments: [ThemeAssignment] = []
-        for (index, record) in ordered.enumerated() {
-            var matches: [(id: String, strength: Double, terms: [String])] = []
-            for theme in themes where theme.members.contains(Int32(index)) {
-                let matched = theme.keywords.filter(documents[index].contains)
-                let strength = Double(matched.count + (matched.first == theme.seed ? 1 : 0)) / Double(theme.keywords.count + 1)
-                matches.append((ThemeDetector.themeID(seed: theme.seed), min(1, strength), matched))
-            }
-            matches.sort { $0.strength != $1.strength ? $0.strength > $1.strength : $0.id < $1.id }
-            for (rank, match) in matches.enumerated() {
-                assignments.append(ThemeAssignment(
-                    recordID: record.id, themeID: match.id, rank: rank + 1,
-                    strength: (match.strength * 1000).rounded() / 1000, matchedTerms: match.terms))
-            }
-        }
-        let result = themes.map { theme in
-            Theme(id: ThemeDetector.themeID(seed: theme.seed), label: label(theme.keywords), keywords: theme.keywords,
-                  recordCount: theme.members.count)
-        }.sorted { $0.id < $1.id }
-        return ThemeModel(themes: result, assignments: assignments)
+    public func detectThemes(in records: [NormalizedRecord]) -> DetectedThemes {
+        detectThemes(in: records.map { Document(id: $0.id, text: $0.fullText) })
     }
 
-    /// A stable id from a seed term: `T` and eight hex digits of its FNV-1a hash.
-    public static func themeID(seed: String) -> String {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in seed.utf8 {
-            hash ^= UInt32(byte)
-            hash &*= 0x0100_0193
-        }
-        let hex = String(hash, radix: 16)
-        return "T" + String(repeating: "0", count: 8 - hex.count) + hex
+    /// Detects themes in documents.
+    public func detectThemes(in documents: [Document]) -> DetectedThemes {
+        let ordered = documents.sorted { $0.id < $1.id }
+        var options = Corpus.Options()
+        options.languages = languages
+        options.extraStopwords = extraStopwords + taxonomy.stopwords
+        options.workers = workers
+        options.minimumTermCount = max(2, minimumSupport)
+        options.minimumPhraseCount = max(3, min(50, ordered.count / 1_000))
+        let corpus = Corpus(texts: ordered.map(\.text), options: options)
+        var engine = ThemeEngine(corpus: corpus, detector: self)
+        let themes = engine.run()
+        return engine.result(themes, documents: ordered)
     }
 
-    /// Words and adjacent-word phrases of a text.
-    func terms(in text: String) -> Set<String> {
-        let tokens = tokenizer.tokens(text)
-        var terms = Set<String>()
-        for (index, token) in tokens.enumerated() {
-            guard let token else { continue }
-            terms.insert(token)
-            if index + 1 < tokens.count, let next = tokens[index + 1], next != token { terms.insert(token + " " + next) }
-        }
-        return terms
+    // MARK: Tuning
+
+    func support(documentCount: Int) -> Int {
+        max(minimumSupport, Int((Double(documentCount) * 0.003).rounded(.up)))
+    }
+}
+
+/// What the detector found, before ids are given: each theme's keywords and label, and every record's matches.
+public struct DetectedThemes: Sendable, Hashable {
+    /// One theme.
+    public struct Theme: Sendable, Hashable {
+        /// The name an analyst pinned it under, if it is a pinned theme.
+        public var pinnedName: String?
+        /// A readable label.
+        public var label: String
+        /// Keywords and phrases, strongest first.
+        public var keywords: [String]
+        /// The keywords' weights (precision), in the same order.
+        public var weights: [Double]
+        /// How many records it was assigned to (any rank).
+        public var recordCount: Int
     }
 
-    /// Document frequency times inverse document frequency; phrases count a little more, as they read better.
-    private func score(_ frequency: Int, _ term: String, _ total: Double) -> Double {
-        let weight = term.contains(" ") ? 1.6 : 1.0
-        return weight * Double(frequency) * log2(total / Double(frequency))
+    /// One record's match with one theme (an index into ``themes``).
+    public struct Match: Sendable, Hashable {
+        public var recordID: RecordID
+        public var theme: Int
+        public var rank: Int
+        public var strength: Double
+        public var matchedTerms: [String]
     }
 
-    /// The terms that co-occur with a seed's records at least three times as often as chance, strongest first.
-    private func companions(of members: Set<Int32>, seed: String, postings: [String: [Int32]], total: Double) -> [String] {
-        let seedWords = Set(seed.split(separator: " ").map(String.init))
-        var scored: [(String, Double)] = []
-        for (term, list) in postings where term != seed && list.count >= minimumSupport {
-            let termWords = Set(term.split(separator: " ").map(String.init))
-            if !termWords.isDisjoint(with: seedWords) { continue }
-            let together = list.reduce(0) { $0 + (members.contains($1) ? 1 : 0) }
-            guard together >= max(2, members.count / 10) else { continue }
-            let lift = (Double(together) / Double(members.count)) / (Double(list.count) / total)
-            if lift >= 3 { scored.append((term, Double(together) * log2(lift))) }
-        }
-        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        return scored.prefix(7).map(\.0)
-    }
-
-    private func label(_ keywords: [String]) -> String {
-        guard let seed = keywords.first else { return "" }
-        if seed.contains(" ") { return seed }
-        if let phrase = keywords.dropFirst().first(where: { $0.contains(" ") }) { return "\(seed): \(phrase)" }
-        if keywords.count > 1 { return "\(seed), \(keywords[1])" }
-        return seed
-    }
+    /// The themes, largest first.
+    public var themes: [Theme]
+    /// Every match, by record then rank.
+    public var matches: [Match]
+    /// The records considered.
+    public var documentCount: Int
 }

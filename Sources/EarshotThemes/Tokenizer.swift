@@ -1,80 +1,166 @@
-/// Splits feedback text into lowercase word tokens, dropping stopwords, numbers and one- or two-letter words.
+/// Splits feedback text into lowercase words, in order, with a break wherever a phrase must not span: punctuation,
+/// stopwords, numbers, words of fewer than three letters, URLs, @handles, #hashtags and personal-data placeholders.
+///
+/// The scan is over UTF-8 bytes: ASCII letters are lowercased in place, and only bytes of non-ASCII characters are
+/// decoded, so the common case costs one pass and no allocation per word (Swift keeps strings of up to 15 bytes
+/// inline). Apostrophes join (`can't` → `cant`), so contractions meet the stopword list in one piece.
 public struct Tokenizer: Sendable {
+    /// One token of a text.
+    public enum Token: Sendable, Hashable {
+        /// A content word, lowercased.
+        case word(String)
+        /// A place no phrase may span.
+        case boundary
+    }
+
     /// The words never used as terms.
     public var stopwords: Set<String>
 
-    /// Creates a tokenizer with the built-in English stopwords plus `extraStopwords`.
-    public init(extraStopwords: [String] = []) {
-        stopwords = EnglishStopwords.words.union(extraStopwords.map { $0.lowercased() })
+    /// Creates a tokenizer with the stopwords of `languages` plus `extraStopwords`.
+    public init(extraStopwords: [String] = [], languages: [StemLanguage] = [.english]) {
+        var words = Set<String>()
+        for language in languages { words.formUnion(StopwordLists.words(for: language)) }
+        stopwords = words.union(extraStopwords.map { $0.lowercased() })
     }
 
-    /// The content tokens of a text, in order; stopwords become `nil` so phrases never jump over them.
+    /// The content words of a text, in order; stopwords and other boundaries become `nil`.
     public func tokens(_ text: String) -> [String?] {
         var result: [String?] = []
-        var current = ""
-        var isSkippingHandle = false
-        func flush() {
-            guard !current.isEmpty else { return }
-            let word = current
-            current = ""
-            if word.count < 3 || stopwords.contains(word) || word.allSatisfy(\.isNumber) {
-                result.append(nil)
-            } else {
-                result.append(word)
+        forEachToken(in: text) { token in
+            switch token {
+            case .word(let word): result.append(word)
+            case .boundary: result.append(nil)
             }
         }
-        var wordFollowsBracket = false
-        var previous: Character = " "
-        for character in text {
-            defer { previous = character }
-            if character.isLetter || character.isNumber || (isSkippingHandle && character == "_") {
-                if isSkippingHandle { continue }
-                if current.isEmpty { wordFollowsBracket = previous == "[" }
-                current.append(contentsOf: character.lowercased())
-            } else if character == "'" || character == "’" {
-                continue  // "can't" → "cant", "don't" → "dont" (both stopwords)
-            } else {
-                if character == "]" && wordFollowsBracket && Self.placeholders.contains(current) {
-                    current = ""  // [email], [phone]…: personal data was here; the placeholder is not a topic
-                    result.append(nil)
-                }
-                flush()
-                // @handles and #hashtags name accounts and campaigns, not what the customer is talking about.
-                isSkippingHandle = character == "@" || character == "#"
-            }
-        }
-        flush()
         return result
     }
-}
 
-extension Tokenizer {
+    /// Calls `body` with every token of `text`, in order.
+    public func forEachToken(in text: String, _ body: (Token) -> Void) {
+        forEachWord(in: text) { word in
+            if let word, word.utf8.count >= 3 || Self.hasThreeCharacters(word), !stopwords.contains(word),
+                !word.utf8.allSatisfy({ $0 &- 0x30 < 10 })
+            {
+                body(.word(word))
+            } else {
+                body(.boundary)
+            }
+        }
+    }
+
+    /// Every lowercased word of `text`, and `nil` for each boundary that is not a word (a URL, a handle, a
+    /// placeholder), before stopwords and short words are considered.
+    public func forEachWord(in text: String, _ body: (String?) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var word: [UInt8] = []
+            word.reserveCapacity(32)
+            var index = 0
+            let count = bytes.count
+            func flush() {
+                guard !word.isEmpty else { return }
+                body(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+            while index < count {
+                let byte = bytes[index]
+                if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
+                    if word.isEmpty, byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w"), let end = Self.urlEnd(bytes, index) {
+                        body(nil)
+                        index = end
+                        continue
+                    }
+                    word.append(byte)
+                    index += 1
+                } else if byte &- 0x41 < 26 {
+                    if word.isEmpty, byte == UInt8(ascii: "H") || byte == UInt8(ascii: "W"), let end = Self.urlEnd(bytes, index) {
+                        body(nil)
+                        index = end
+                        continue
+                    }
+                    word.append(byte | 0x20)
+                    index += 1
+                } else if byte == UInt8(ascii: "'") {
+                    index += 1  // "can't" → "cant"
+                } else if byte < 0x80 {
+                    flush()
+                    if byte == UInt8(ascii: "@") || byte == UInt8(ascii: "#") {
+                        // @handles and #hashtags name accounts and campaigns, not what the customer is talking about.
+                        index += 1
+                        while index < count, Self.isHandleByte(bytes[index]) { index += 1 }
+                        body(nil)
+                    } else if byte == UInt8(ascii: "["), let end = Self.placeholderEnd(bytes, index) {
+                        index = end  // [email], [phone]…: personal data was here; the placeholder is not a topic
+                        body(nil)
+                    } else {
+                        body(nil)
+                        index += 1
+                    }
+                } else {
+                    let (scalar, width) = Self.decodeScalar(bytes, index)
+                    if scalar == "\u{2019}" {
+                        index += width  // the typographic apostrophe joins like the ASCII one
+                    } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                        || scalar.properties.generalCategory == .nonspacingMark
+                    {
+                        if scalar.properties.changesWhenLowercased {
+                            word.append(contentsOf: String(scalar).lowercased().utf8)
+                        } else {
+                            word.append(contentsOf: bytes[index..<(index + width)])
+                        }
+                        index += width
+                    } else {
+                        flush()
+                        body(nil)
+                        index += width
+                    }
+                }
+            }
+            flush()
+        }
+    }
+
+    private static func hasThreeCharacters(_ word: String) -> Bool {
+        word.unicodeScalars.count >= 3
+    }
+
+    private static func isHandleByte(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == UInt8(ascii: "_")
+    }
+
+    /// `http://…`, `https://…` or `www.…` up to the next space.
+    private static func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        func matches(_ prefix: StaticString) -> Bool {
+            let length = prefix.utf8CodeUnitCount
+            guard start + length <= bytes.count else { return false }
+            return prefix.withUTF8Buffer { expected in
+                (0..<length).allSatisfy { bytes[start + $0] | 0x20 == expected[$0] }
+            }
+        }
+        guard matches("http://") || matches("https://") || matches("www.") else { return nil }
+        var index = start
+        while index < bytes.count, bytes[index] > 0x20 { index += 1 }
+        return index
+    }
+
+    /// The index after `[email]`, `[phone]`, `[card]`, `[iban]` or `[user]`.
+    private static func placeholderEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        var index = start + 1
+        while index < bytes.count, index - start <= 6, bytes[index] &- 0x61 < 26 { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "]") else { return nil }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<index]), as: UTF8.self)
+        return placeholders.contains(name) ? index + 1 : nil
+    }
+
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (Unicode.Scalar, Int) {
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            return (scalar, UTF8.width(scalar))
+        }
+        return ("\u{FFFD}", 1)
+    }
+
     /// The placeholders normalization puts where personal data was.
     static let placeholders: Set<String> = ["email", "phone", "card", "iban", "user"]
-}
-
-/// A compact English stopword list for customer feedback: function words and feedback filler.
-enum EnglishStopwords {
-    static let words: Set<String> = [
-        "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our", "out",
-        "has", "him", "his", "how", "its", "may", "new", "now", "old", "see", "two", "way", "who", "did", "get", "got",
-        "let", "put", "say", "she", "too", "use", "yes", "yet", "this", "that", "with", "have", "from", "they", "will",
-        "would", "there", "their", "what", "about", "which", "when", "make", "like", "time", "just", "know", "take",
-        "into", "year", "your", "good", "some", "could", "them", "than", "then", "look", "only", "come", "over",
-        "think", "also", "back", "after", "work", "first", "well", "even", "want", "because", "these", "give", "most",
-        "very", "been", "were", "does", "doing", "done", "being", "here", "where", "while", "should", "shall", "might",
-        "must", "each", "such", "much", "many", "more", "less", "same", "other", "another", "again", "still", "ever",
-        "every", "really", "always", "never", "something", "anything", "nothing", "everything", "someone", "anyone",
-        "thing", "things", "lot", "lots", "bit", "way", "able", "cant", "dont", "didnt", "doesnt", "isnt", "wasnt",
-        "wont", "im", "ive", "youre", "its", "thats", "theres", "please", "thanks", "thank", "hello", "dear", "regards",
-        "hey", "guys", "team", "just", "gets", "getting", "going", "goes", "went", "made", "makes", "says", "said",
-        "tell", "told", "asked", "ask", "need", "needs", "needed", "try", "tried", "trying", "keep", "keeps", "kept",
-        "day", "days", "week", "weeks", "today", "yesterday", "since", "ago", "why", "way", "yours", "ours", "mine",
-        "myself", "yourself", "itself", "those", "both", "few", "own", "off", "again", "once", "under", "until",
-        "before", "above", "below", "between", "through", "during", "without", "within", "along", "also", "though",
-        "although", "however", "therefore", "via", "per", "etc", "okay", "yeah", "lol", "amp", "http", "https", "www",
-        "com", "can't", "won't", "don't", "i'm", "it's", "let's", "whole", "use", "used", "using", "one", "ones",
-        "anyway", "sure", "maybe", "actually", "already", "literally", "pretty", "quite", "rather", "else", "able",
-        "instead", "around", "back", "next", "last", "far", "got", "gotten", "put", "set", "came", "come", "comes",
-    ]
 }

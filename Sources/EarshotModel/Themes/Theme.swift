@@ -54,3 +54,26 @@ public struct ThemeModel: Sendable, Hashable {
         self.assignments = assignments
     }
 }
+
+/// One entry of the taxonomy changelog.
+public struct ThemeChange: Sendable, Hashable, Codable {
+    /// What happened.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case born, dormant, revived, renamed, merged, split
+    }
+    /// The theme it happened to.
+    public var themeID: String
+    public var kind: Kind
+    /// The other theme: what it merged into, or split from.
+    public var relatedThemeID: String?
+    /// Why, in words: the keywords the two share.
+    public var evidence: String
+
+    /// Creates a change.
+    public init(themeID: String, kind: Kind, relatedThemeID: String?, evidence: String) {
+        self.themeID = themeID
+        self.kind = kind
+        self.relatedThemeID = relatedThemeID
+        self.evidence = evidence
+    }
+}

@@ -109,6 +109,21 @@ enum WorkspaceMigrations {
                 INSERT INTO workspaceSecret (name, value) VALUES ('authorSalt', randomblob(32));
                 """)
         }
+        migrator.registerMigration("v3: theme pinnedName and firstSeen, themeChange changelog") { db in
+            try db.execute(sql: """
+                ALTER TABLE theme ADD COLUMN pinnedName TEXT;
+                ALTER TABLE theme ADD COLUMN weights TEXT NOT NULL DEFAULT '[]';
+                CREATE TABLE themeChange (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    themesVersion INTEGER NOT NULL,
+                    themeId TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    relatedThemeId TEXT,
+                    evidence TEXT NOT NULL,
+                    week TEXT
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Finds collocations: pairs and triples of adjacent stems that share documents far more often than chance.
+///
+/// Document-level normalized PMI, `NPMI(a, b) = ln(p(ab) / (p(a)·p(b))) / −ln p(ab)` with `p(x) = df(x) / N`, lies in
+/// `−1…1` and, unlike raw PMI, does not reward rare pairs; a minimum document count keeps one customer's pet phrase
+/// out. A triple `abc` is tested as the unit `ab` followed by `c`, and needs both `ab` and `bc` to be phrases.
+struct PhraseFinder {
+    let tokens: [Int32]
+    let offsets: [Int]
+    let stemFrequency: [Int32]
+    let documentCount: Int
+    let minimumCount: Int
+    let minimumNPMI: Double
+    /// The most phrases kept, the most frequent first: enough for any theme label, bounded for memory.
+    var maximumPhrases = 20_000
+
+    struct Triple: Hashable, Sendable {
+        var first: Int32
+        var second: Int32
+        var third: Int32
+        init(_ first: Int32, _ second: Int32, _ third: Int32) {
+            self.first = first
+            self.second = second
+            self.third = third
+        }
+    }
+
+    static func pairKey(_ first: Int32, _ second: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+    }
+
+    /// The accepted phrases as stem sequences, pairs then triples, each group sorted.
+    func find() -> [[Int32]] {
+        let minimum = Int32(minimumCount)
+        var pairCounts: [UInt64: Int32] = [:]
+        var keys: [UInt64] = []
+        for document in 0..<documentCount {
+            keys.removeAll(keepingCapacity: true)
+            let end = offsets[document + 1]
+            var index = offsets[document]
+            while index + 1 < end {
+                let first = tokens[index]
+                let second = tokens[index + 1]
+                if first >= 0, second >= 0, first != second, stemFrequency[Int(first)] >= minimum,
+                    stemFrequency[Int(second)] >= minimum
+                {
+                    keys.append(Self.pairKey(first, second))
+                }
+                index += 1
+            }
+            guard !keys.isEmpty else { continue }
+            keys.sort()
+            var previous: UInt64 = .max
+            for key in keys where key != previous {
+                pairCounts[key, default: 0] += 1
+                previous = key
+            }
+        }
+        var pairs: [(stems: [Int32], count: Int32)] = []
+        for (key, count) in pairCounts where count >= minimum {
+            let first = Int32(bitPattern: UInt32(key >> 32))
+            let second = Int32(bitPattern: UInt32(key & 0xFFFF_FFFF))
+            if npmi(together: count, stemFrequency[Int(first)], stemFrequency[Int(second)]) >= minimumNPMI {
+                pairs.append(([first, second], count))
+            }
+        }
+        pairs = Array(mostFrequent(pairs).prefix(maximumPhrases))
+        let accepted = Set(pairs.map { Self.pairKey($0.stems[0], $0.stems[1]) })
+        let pairCount = Dictionary(uniqueKeysWithValues: pairs.map { (Self.pairKey($0.stems[0], $0.stems[1]), $0.count) })
+
+        var tripleCounts: [Triple: Int32] = [:]
+        var triples: [Triple] = []
+        for document in 0..<documentCount {
+            triples.removeAll(keepingCapacity: true)
+            let end = offsets[document + 1]
+            var index = offsets[document]
+            while index + 2 < end {
+                let (a, b, c) = (tokens[index], tokens[index + 1], tokens[index + 2])
+                if a >= 0, b >= 0, c >= 0, accepted.contains(Self.pairKey(a, b)), accepted.contains(Self.pairKey(b, c)) {
+                    triples.append(Triple(a, b, c))
+                }
+                index += 1
+            }
+            for triple in Set(triples) { tripleCounts[triple, default: 0] += 1 }
+        }
+        var acceptedTriples: [(stems: [Int32], count: Int32)] = []
+        for (triple, count) in tripleCounts where count >= minimum {
+            let head = pairCount[Self.pairKey(triple.first, triple.second)] ?? 0
+            if npmi(together: count, head, stemFrequency[Int(triple.third)]) >= minimumNPMI {
+                acceptedTriples.append(([triple.first, triple.second, triple.third], count))
+            }
+        }
+        let sortedPairs = pairs.map(\.stems).sorted { $0.lexicographicallyPrecedes($1) }
+        let sortedTriples = mostFrequent(acceptedTriples).prefix(maximumPhrases / 4).map(\.stems)
+            .sorted { $0.lexicographicallyPrecedes($1) }
+        return sortedPairs + sortedTriples
+    }
+
+    private func mostFrequent(_ phrases: [(stems: [Int32], count: Int32)]) -> [(stems: [Int32], count: Int32)] {
+        phrases.sorted { $0.count != $1.count ? $0.count > $1.count : $0.stems.lexicographicallyPrecedes($1.stems) }
+    }
+
+    private func npmi(together: Int32, _ first: Int32, _ second: Int32) -> Double {
+        let total = Double(documentCount)
+        let joint = Double(together) / total
+        guard joint > 0, joint < 1, first > 0, second > 0 else { return -1 }
+        let independent = (Double(first) / total) * (Double(second) / total)
+        return log(joint / independent) / -log(joint)
+    }
+}

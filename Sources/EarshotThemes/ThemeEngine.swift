@@ -1,0 +1,296 @@
+import EarshotModel
+import Foundation
+
+/// The seeding, refinement and assignment steps of ``ThemeDetector`` over one corpus.
+struct ThemeEngine {
+    let corpus: Corpus
+    let detector: ThemeDetector
+    let support: Int
+    /// Terms never used as keywords: the analyst's exclusions.
+    var excluded: Set<Int32> = []
+
+    struct WorkingTheme {
+        var seed: Int32
+        var keywords: [(term: Int32, weight: Double)]
+        var pinnedName: String?
+        var members: Int = 0
+    }
+
+    init(corpus: Corpus, detector: ThemeDetector) {
+        self.corpus = corpus
+        self.detector = detector
+        support = detector.support(documentCount: corpus.documentCount)
+        let tokenizer = Tokenizer()
+        let stemmer = Stemmer(language: (detector.languages.first ?? .english).rawValue)
+        for keyword in detector.taxonomy.excludedTerms {
+            if let term = corpus.term(forKeyword: keyword, tokenizer: tokenizer, stemmer: stemmer) { excluded.insert(term) }
+        }
+    }
+
+    // MARK: The run
+
+    mutating func run() -> [WorkingTheme] {
+        let documentCount = corpus.documentCount
+        guard documentCount > 0 else { return [] }
+        let pinned = pinnedThemes()
+        var themes = seeds(avoiding: pinned)
+        var primary = [Int32](repeating: -1, count: documentCount)
+        // Start from the seeds' own records, then let keywords and assignments settle.
+        for iteration in 0..<6 {
+            if iteration == 0 {
+                initialAssignment(themes, into: &primary)
+            } else {
+                assignPrimary(pinned + themes, into: &primary, offset: -pinned.count)
+            }
+            themes = refine(themes, primary: primary)
+            themes = merged(themes)
+        }
+        assignPrimary(pinned + themes, into: &primary, offset: -pinned.count)
+        let learned = refine(themes, primary: primary).filter { $0.members >= support }
+        var all = pinned + learned
+        // The biggest themes when there are too many; pinned ones always stay.
+        let room = max(0, detector.maximumThemes - pinned.count)
+        if learned.count > room {
+            all = pinned + learned.sorted { $0.members != $1.members ? $0.members > $1.members : $0.seed < $1.seed }
+                .prefix(room)
+        }
+        return all
+    }
+
+    /// Themes the analyst pinned: fixed keywords, never refined, never dropped.
+    private func pinnedThemes() -> [WorkingTheme] {
+        let tokenizer = Tokenizer()
+        let stemmer = Stemmer(language: (detector.languages.first ?? .english).rawValue)
+        return detector.taxonomy.pinned.compactMap { pin in
+            let terms = pin.keywords.compactMap { corpus.term(forKeyword: $0, tokenizer: tokenizer, stemmer: stemmer) }
+            guard let seed = terms.first else {
+                return WorkingTheme(seed: -1, keywords: [], pinnedName: pin.name)
+            }
+            return WorkingTheme(seed: seed, keywords: Array(Set(terms)).sorted().map { ($0, 1.0) }, pinnedName: pin.name)
+        }
+    }
+
+    /// Candidate terms in score order; each seeds a theme unless most of its records are already taken.
+    private func seeds(avoiding pinned: [WorkingTheme]) -> [WorkingTheme] {
+        let total = Double(corpus.documentCount)
+        // On a large set, a term in over a quarter of the records is the domain ("flight" for an airline), not a theme.
+        let maximumFrequency = Int32(total * (corpus.documentCount >= 1_000 ? 0.25 : 0.5))
+        var candidates: [(term: Int32, score: Double)] = []
+        let tokenizer = Tokenizer()
+        let stemmer = Stemmer(language: (detector.languages.first ?? .english).rawValue)
+        let forced = Set(detector.taxonomy.seeds.compactMap {
+            corpus.term(forKeyword: $0, tokenizer: tokenizer, stemmer: stemmer)
+        })
+        for term in 0..<corpus.termCount {
+            let frequency = corpus.documentFrequency[term]
+            guard frequency >= Int32(support), frequency <= maximumFrequency, !excluded.contains(Int32(term)) else { continue }
+            let weight = corpus.isPhrase(Int32(term)) ? 1.5 : 1.0
+            // BM25's idf rather than ln(N/df): it falls to zero at half the records, so words every customer uses
+            // ("flight" in an airline's feedback) do not outrank what sets records apart.
+            let inverse = log((total - Double(frequency) + 0.5) / (Double(frequency) + 0.5))
+            var score = weight * Double(frequency) * inverse
+            if forced.contains(Int32(term)) { score = .infinity }
+            candidates.append((Int32(term), score))
+        }
+        candidates.sort { $0.score != $1.score ? $0.score > $1.score : corpus.labels[Int($0.term)] < corpus.labels[Int($1.term)] }
+        candidates = Array(candidates.prefix(400))
+
+        let postings = self.postings(of: Set(candidates.map(\.term)))
+        var owner = [Int16](repeating: -1, count: corpus.documentCount)
+        var seedSizes: [Int] = []
+        for theme in pinned {
+            for (term, _) in theme.keywords { for document in postings[term] ?? [] where owner[Int(document)] < 0 { owner[Int(document)] = Int16(seedSizes.count) } }
+            seedSizes.append(theme.keywords.reduce(0) { $0 + (postings[$1.term]?.count ?? 0) })
+        }
+        var seeds: [WorkingTheme] = []
+        let limit = detector.maximumThemes * 2
+        var shared = [Int](repeating: 0, count: seedSizes.count + limit)
+        for candidate in candidates where seeds.count < limit {
+            let documents = postings[candidate.term] ?? []
+            // A candidate is a companion of an earlier seed when most of its records are that seed's, well beyond
+            // chance (lift over 2): then it describes the same theme and must not start a near-duplicate.
+            for index in shared.indices { shared[index] = 0 }
+            for document in documents where owner[Int(document)] >= 0 { shared[Int(owner[Int(document)])] += 1 }
+            let isCompanion = seedSizes.indices.contains { seed in
+                let inSeed = Double(shared[seed]) / Double(max(1, documents.count))
+                let lift = inSeed / (Double(seedSizes[seed]) / total)
+                return inSeed > 0.4 && lift > 2
+            }
+            if isCompanion && !forced.contains(candidate.term) { continue }
+            for document in documents where owner[Int(document)] < 0 { owner[Int(document)] = Int16(seedSizes.count) }
+            seedSizes.append(documents.count)
+            seeds.append(WorkingTheme(seed: candidate.term, keywords: [(candidate.term, 1.0)]))
+        }
+        return seeds
+    }
+
+    private func postings(of terms: Set<Int32>) -> [Int32: [Int32]] {
+        var isWanted = [Bool](repeating: false, count: corpus.termCount)
+        for term in terms { isWanted[Int(term)] = true }
+        var postings: [Int32: [Int32]] = [:]
+        for document in 0..<corpus.documentCount {
+            for term in corpus.documentTerms(document) where isWanted[Int(term)] {
+                postings[term, default: []].append(Int32(document))
+            }
+        }
+        return postings
+    }
+
+    private func initialAssignment(_ themes: [WorkingTheme], into primary: inout [Int32]) {
+        var themeOfSeed = [Int32](repeating: -1, count: corpus.termCount)
+        for (index, theme) in themes.enumerated() { themeOfSeed[Int(theme.seed)] = Int32(index) }
+        for document in 0..<corpus.documentCount {
+            primary[document] = -1
+            // The seed that comes first in score order wins, as it did when the seeds were chosen.
+            for term in corpus.documentTerms(document) {
+                let theme = themeOfSeed[Int(term)]
+                if theme >= 0, primary[document] < 0 || theme < primary[document] { primary[document] = theme }
+            }
+        }
+    }
+
+    /// Each record's primary theme: the highest keyword score at or above the threshold, `-1` for none. Themes are
+    /// indexed from `offset` (pinned themes get negative indices below -1 so they are never refined).
+    private func assignPrimary(_ themes: [WorkingTheme], into primary: inout [Int32], offset: Int) {
+        let index = KeywordIndex(themes: themes, termCount: corpus.termCount)
+        var scores = [Double](repeating: 0, count: themes.count)
+        for document in 0..<corpus.documentCount {
+            let best = index.best(corpus.documentTerms(document), scores: &scores, threshold: detector.assignmentThreshold)
+            primary[document] = best < 0 ? -1 : (best + offset < 0 ? -2 : Int32(best + offset))
+        }
+    }
+
+    /// New keywords for every learned theme from the records whose primary theme it is.
+    private func refine(_ themes: [WorkingTheme], primary: [Int32]) -> [WorkingTheme] {
+        guard !themes.isEmpty else { return [] }
+        let termCount = corpus.termCount
+        var counts = [[Int32]](repeating: [Int32](repeating: 0, count: termCount), count: themes.count)
+        var members = [Int](repeating: 0, count: themes.count)
+        for document in 0..<corpus.documentCount {
+            let theme = Int(primary[document])
+            guard theme >= 0 else { continue }
+            members[theme] += 1
+            for term in corpus.documentTerms(document) { counts[theme][Int(term)] += 1 }
+        }
+        let total = Double(corpus.documentCount)
+        var refined: [WorkingTheme] = []
+        for (index, theme) in themes.enumerated() {
+            let size = Double(members[index])
+            guard size > 0 else { continue }
+            let minimumCount = Int32(max(2, (size * 0.03).rounded(.up)))
+            var scored: [(term: Int32, score: Double, weight: Double)] = []
+            for term in 0..<termCount {
+                let together = counts[index][term]
+                guard together >= minimumCount, !excluded.contains(Int32(term)) else { continue }
+                let frequency = Double(corpus.documentFrequency[term])
+                let lift = (Double(together) / size) / (frequency / total)
+                guard lift >= 2 else { continue }
+                scored.append((Int32(term), Double(together) * log2(lift), Double(together) / frequency))
+            }
+            scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }
+            var keywords = scored.prefix(12).map { ($0.term, $0.weight) }
+            if keywords.isEmpty { keywords = [(theme.seed, 1.0)] }
+            var next = theme
+            next.keywords = keywords
+            next.members = members[index]
+            refined.append(next)
+        }
+        return refined
+    }
+
+    /// Themes whose strongest keywords mostly coincide become one, keeping the larger.
+    private func merged(_ themes: [WorkingTheme]) -> [WorkingTheme] {
+        let order = themes.indices.sorted {
+            themes[$0].members != themes[$1].members ? themes[$0].members > themes[$1].members : themes[$0].seed < themes[$1].seed
+        }
+        var kept: [WorkingTheme] = []
+        for index in order {
+            let theme = themes[index]
+            guard theme.members >= support else { continue }
+            let top = Set(theme.keywords.prefix(5).map(\.term))
+            let duplicate = kept.contains { other in
+                let otherTop = Set(other.keywords.prefix(5).map(\.term))
+                let shared = top.intersection(otherTop).count
+                return Double(shared) / Double(max(1, min(top.count, otherTop.count))) >= 0.6
+            }
+            if !duplicate { kept.append(theme) }
+        }
+        return kept.sorted { $0.seed < $1.seed }
+    }
+
+    // MARK: Output
+
+    func result(_ themes: [WorkingTheme], documents: [ThemeDetector.Document]) -> DetectedThemes {
+        let index = KeywordIndex(themes: themes, termCount: corpus.termCount)
+        var scores = [Double](repeating: 0, count: themes.count)
+        var matches: [DetectedThemes.Match] = []
+        var recordCounts = [Int](repeating: 0, count: themes.count)
+        for document in 0..<corpus.documentCount {
+            let terms = corpus.documentTerms(document)
+            _ = index.best(terms, scores: &scores, threshold: detector.assignmentThreshold)
+            guard let top = scores.max(), top >= detector.assignmentThreshold else { continue }
+            var ranked: [(theme: Int, score: Double)] = []
+            for (theme, score) in scores.enumerated() where score >= max(detector.assignmentThreshold, top * 0.5) {
+                ranked.append((theme, score))
+            }
+            ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.theme < $1.theme }
+            let present = Set(terms)
+            for (rank, match) in ranked.enumerated() {
+                let matched = themes[match.theme].keywords.filter { present.contains($0.term) }.map { corpus.labels[Int($0.term)] }
+                matches.append(DetectedThemes.Match(
+                    recordID: documents[document].id, theme: match.theme, rank: rank + 1,
+                    strength: (min(1, match.score) * 1000).rounded() / 1000, matchedTerms: matched))
+                recordCounts[match.theme] += 1
+            }
+        }
+        let output = themes.enumerated().map { index, theme in
+            DetectedThemes.Theme(
+                pinnedName: theme.pinnedName, label: theme.pinnedName ?? label(theme),
+                keywords: theme.keywords.map { corpus.labels[Int($0.term)] },
+                weights: theme.keywords.map { ($0.weight * 1000).rounded() / 1000 }, recordCount: recordCounts[index])
+        }
+        return DetectedThemes(themes: output, matches: matches, documentCount: corpus.documentCount)
+    }
+
+    /// A label as a person would write it: the strongest phrase among the first keywords, else the two strongest words.
+    private func label(_ theme: WorkingTheme) -> String {
+        let top = theme.keywords.prefix(4).map(\.term)
+        let text: String
+        if let phrase = top.first(where: corpus.isPhrase) {
+            text = corpus.labels[Int(phrase)]
+        } else if top.count >= 2 {
+            text = corpus.labels[Int(top[0])] + ", " + corpus.labels[Int(top[1])]
+        } else {
+            text = top.first.map { corpus.labels[Int($0)] } ?? corpus.labels[Int(theme.seed)]
+        }
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+}
+
+/// For every term, the themes it is a keyword of and its weight there.
+struct KeywordIndex {
+    private var entries: [[(theme: Int32, weight: Double)]]
+
+    init(themes: [ThemeEngine.WorkingTheme], termCount: Int) {
+        entries = Array(repeating: [], count: termCount)
+        for (index, theme) in themes.enumerated() {
+            for (term, weight) in theme.keywords where term >= 0 { entries[Int(term)].append((Int32(index), weight)) }
+        }
+    }
+
+    /// Fills `scores` with the document's score for every theme and returns the best theme at or above `threshold`,
+    /// or -1. Ties go to the lower theme index.
+    func best(_ terms: ArraySlice<Int32>, scores: inout [Double], threshold: Double) -> Int {
+        for index in scores.indices { scores[index] = 0 }
+        for term in terms {
+            for (theme, weight) in entries[Int(term)] { scores[Int(theme)] += weight }
+        }
+        var best = -1
+        var bestScore = threshold
+        for (index, score) in scores.enumerated() where score >= bestScore && (best < 0 || score > bestScore) {
+            best = index
+            bestScore = score
+        }
+        return best
+    }
+}
