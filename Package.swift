@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "earshot",
             dependencies: [
-                "EarshotPipeline", "EarshotModel", "EarshotStore",
+                "EarshotPipeline", "EarshotModel", "EarshotStore", "EarshotThemes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

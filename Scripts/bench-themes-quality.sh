@@ -18,6 +18,11 @@ ws="${1:-$data/ws-themes-quality}"
 tweets="../shared/data/feedback/airline_tweets.csv"
 complaints="$data/airline_complaints.csv"
 bin="${EARSHOT_BIN:-.build/release/earshot}"
+marker="$ws/.bench-themes-quality"
+if [ -e "$ws" ] && [ ! -f "$marker" ] && [ -n "$(ls -A "$ws")" ]; then
+  echo "$ws exists and was not made by this script: give an empty or new folder" >&2
+  exit 1
+fi
 python3 -c 'import sklearn, scipy, numpy' 2>/dev/null || python3 -m pip install -q scikit-learn scipy numpy >&2
 mkdir -p "$data"
 python3 - "$tweets" "$complaints" <<'EOF'
@@ -42,15 +47,7 @@ else
   Scripts/bootstrap.sh
   swift build -c release --product earshot >&2
 fi
-marker="$ws/.bench-themes-quality"
-if [ -e "$ws" ]; then
-  if [ -f "$marker" ]; then
-    rm -rf "$ws"
-  elif [ -n "$(ls -A "$ws")" ]; then
-    echo "$ws exists and was not made by this script: give an empty or new folder" >&2
-    exit 1
-  fi
-fi
+[ -f "$marker" ] && rm -rf "$ws"
 "$bin" init "$ws" > /dev/null
 touch "$marker"
 cat > "$ws/earshot.toml" <<'EOF'

@@ -21,6 +21,7 @@ struct Earshot: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, Ingest.self, Normalize.self, Themes.self, Report.self, Run.self, Status.self, Export.self,
+            Init.self, Ingest.self, Normalize.self, Themes.self, Report.self, Run.self, Status.self, Export.self, Explain.self,
+            Evaluate.self,
         ])
 }

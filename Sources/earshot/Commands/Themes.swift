@@ -2,18 +2,30 @@ import ArgumentParser
 import EarshotModel
 import EarshotPipeline
 import EarshotStore
+import Foundation
 
 extension Earshot {
     struct Themes: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Detect recurring themes in the records and assign records to them.",
+            abstract: "Detect recurring themes, or list and show them.",
             discussion: """
-                Replaces the previous assignments. Theme ids are derived from each theme's seed term, so a recurring
-                theme keeps its id across runs.
+                Without a subcommand, detects themes over every record and replaces the previous assignments. A theme
+                that recurs keeps its id; new themes get new ids, and every birth, merge, split, rename and dormancy
+                is kept in the changelog (`earshot themes show ID`). Curate the taxonomy in earshot.toml's [themes].
 
-                Example:
+                Examples:
                   earshot themes --workspace ~/feedback
-                """)
+                  earshot themes list --workspace ~/feedback
+                  earshot themes show T0003 --workspace ~/feedback
+                """,
+            subcommands: [Detect.self, List.self, Show.self],
+            defaultSubcommand: Detect.self)
+    }
+}
+
+extension Earshot.Themes {
+    struct Detect: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Detect themes and assign records to them (the default).")
 
         @OptionGroup var global: GlobalOptions
 
@@ -30,4 +42,80 @@ extension Earshot {
             withExtendedLifetime(lock) {}
         }
     }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every theme: id, records, label, keywords; dormant themes last.",
+            discussion: "Example:\n  earshot themes list --workspace ~/feedback --format json")
+
+        @Option(help: "text or json.") var format: OutputFormat = .text
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let (pipeline, lock, _) = try global.makePipeline()
+            try runReportingErrors {
+                let entries = try ThemeInspector(store: pipeline.workspace.store).list()
+                switch format {
+                case .json: try printJSON(entries)
+                case .text:
+                    for entry in entries {
+                        let pinned = entry.pinnedName == nil ? "" : "  (pinned)"
+                        print("\(entry.id)  \(entry.status)  \(entry.records) records  \(entry.label)\(pinned)")
+                        print("       \(entry.keywords.prefix(8).joined(separator: ", "))")
+                    }
+                }
+            }
+            withExtendedLifetime(lock) {}
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one theme: keywords, phrases, volume by week, quotes and its changelog.",
+            discussion: "Example:\n  earshot themes show T0003 --workspace ~/feedback")
+
+        @Argument(help: "The theme id, as `earshot themes list` shows it.") var id: String
+        @Option(help: "text or json.") var format: OutputFormat = .text
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let (pipeline, lock, _) = try global.makePipeline()
+            try runReportingErrors {
+                let detail = try ThemeInspector(store: pipeline.workspace.store).detail(id)
+                switch format {
+                case .json: try printJSON(detail)
+                case .text:
+                    print("\(detail.theme.id)  \(detail.theme.label)  (\(detail.theme.status), \(detail.theme.records) records)")
+                    print("keywords: \(detail.theme.keywords.joined(separator: ", "))")
+                    if !detail.phrases.isEmpty { print("phrases:  \(detail.phrases.joined(separator: ", "))") }
+                    print("volume by week:")
+                    for week in detail.volumeByWeek.keys.sorted() { print("  \(week)  \(detail.volumeByWeek[week]!)") }
+                    print("quotes:")
+                    for quote in detail.quotes {
+                        print("  [\(quote.recordID), \(quote.week), \(quote.matchedTerms.joined(separator: ", "))]")
+                        print("    \(quote.text.prefix(300))")
+                    }
+                    if !detail.changes.isEmpty {
+                        print("changelog:")
+                        for change in detail.changes {
+                            let related = change.relatedThemeID.map { " \($0)" } ?? ""
+                            print("  run \(change.themesRun): \(change.kind)\(related): \(change.evidence)")
+                        }
+                    }
+                }
+            }
+            withExtendedLifetime(lock) {}
+        }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Prints a value as sorted, pretty JSON on standard output.
+func printJSON<Value: Encodable>(_ value: Value) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
 }
