@@ -16,6 +16,8 @@ struct ThemeEngine {
         var members: Int = 0
     }
 
+    static let pinnedWeight = 10.0
+
     init(corpus: Corpus, detector: ThemeDetector) {
         self.corpus = corpus
         self.detector = detector
@@ -66,7 +68,8 @@ struct ThemeEngine {
             guard let seed = terms.first else {
                 return WorkingTheme(seed: -1, keywords: [], pinnedName: pin.name)
             }
-            return WorkingTheme(seed: seed, keywords: Array(Set(terms)).sorted().map { ($0, 1.0) }, pinnedName: pin.name)
+            // A pinned keyword outweighs any learned theme: the analyst said these words mean this theme.
+            return WorkingTheme(seed: seed, keywords: Array(Set(terms)).sorted().map { ($0, Self.pinnedWeight) }, pinnedName: pin.name)
         }
     }
 
@@ -230,7 +233,10 @@ struct ThemeEngine {
             _ = index.best(terms, scores: &scores, threshold: detector.assignmentThreshold)
             guard let top = scores.max(), top >= detector.assignmentThreshold else { continue }
             var ranked: [(theme: Int, score: Double)] = []
-            for (theme, score) in scores.enumerated() where score >= max(detector.assignmentThreshold, top * 0.5) {
+            // Secondary themes are judged against the strongest learned score, so a pinned match does not crowd them out.
+            let reference = top >= Self.pinnedWeight ? (zip(scores, themes).filter { $0.1.pinnedName == nil }.map(\.0).max() ?? 0) : top
+            for (theme, score) in scores.enumerated()
+            where score >= max(detector.assignmentThreshold, (themes[theme].pinnedName != nil ? top : reference) * 0.5) {
                 ranked.append((theme, score))
             }
             ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.theme < $1.theme }
@@ -252,18 +258,29 @@ struct ThemeEngine {
         return DetectedThemes(themes: output, matches: matches, documentCount: corpus.documentCount)
     }
 
-    /// A label as a person would write it: the strongest phrase among the first keywords, else the two strongest words.
+    /// A label as a person would write it: a phrase made of the strongest keywords ("Customer service",
+    /// "Cancelled flight") when the corpus has one, else the strongest phrase among the first keywords, else the two
+    /// strongest words.
     private func label(_ theme: WorkingTheme) -> String {
         let top = theme.keywords.prefix(4).map(\.term)
-        let text: String
-        if let phrase = top.first(where: corpus.isPhrase) {
-            text = corpus.labels[Int(phrase)]
-        } else if top.count >= 2 {
-            text = corpus.labels[Int(top[0])] + ", " + corpus.labels[Int(top[1])]
-        } else {
-            text = top.first.map { corpus.labels[Int($0)] } ?? corpus.labels[Int(theme.seed)]
+        let topWords = top.filter { !corpus.isPhrase($0) }
+        var text: String?
+        // The two strongest words, in either order, or with the third, as a phrase customers wrote.
+        let pairs = topWords.count >= 2 ? [(0, 1), (1, 0), (0, 2), (2, 0)].filter { $0.0 < topWords.count && $0.1 < topWords.count } : []
+        for (first, second) in pairs {
+            if let phrase = corpus.phraseIDs[[topWords[first], topWords[second]]] {
+                text = corpus.labels[Int(phrase)]
+                break
+            }
         }
-        return text.prefix(1).uppercased() + text.dropFirst()
+        if text == nil, let phrase = theme.keywords.prefix(6).map(\.term).first(where: corpus.isPhrase) {
+            text = corpus.labels[Int(phrase)]
+        }
+        if text == nil {
+            text = topWords.count >= 2 ? corpus.labels[Int(topWords[0])] + ", " + corpus.labels[Int(topWords[1])]
+                : corpus.labels[Int(top.first ?? theme.seed)]
+        }
+        return text!.prefix(1).uppercased() + text!.dropFirst()
     }
 }
 

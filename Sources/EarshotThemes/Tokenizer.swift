@@ -48,8 +48,9 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    /// Every lowercased word of `text`, and `nil` for each boundary that is not a word (a URL, a handle, a
-    /// placeholder), before stopwords and short words are considered.
+    /// Every lowercased word of `text`, and `nil` for each boundary that is not a word (punctuation, a URL, a
+    /// handle, a placeholder; spaces, hyphens and slashes are not boundaries), before stopwords and short words are
+    /// considered.
     public func forEachWord(in text: String, _ body: (String?) -> Void) {
         var text = text
         text.withUTF8 { bytes in
@@ -92,6 +93,8 @@ public struct Tokenizer: Sendable {
                     } else if byte == UInt8(ascii: "["), let end = Self.placeholderEnd(bytes, index) {
                         index = end  // [email], [phone]…: personal data was here; the placeholder is not a topic
                         body(nil)
+                    } else if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") {
+                        index += 1  // between words of one phrase: "customer service", "check-in", "iOS/Android"
                     } else {
                         body(nil)
                         index += 1
