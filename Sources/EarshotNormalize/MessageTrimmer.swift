@@ -5,21 +5,23 @@
 /// A cut that would leave no words is not made.
 enum MessageTrimmer {
     static func trim(_ lines: [[UInt8]]) -> [[UInt8]] {
-        var kept = lines
-        if let cut = firstQuoteOrSignature(in: kept), hasWords(kept[..<cut]) { kept = Array(kept[..<cut]) }
-        let unquoted = kept.filter { line in
-            !(firstNonSpace(line) == UInt8(ascii: ">")) && !isBoilerplate(line)
+        // Each line's lowercased, trimmed text, made once: every rule below compares it against phrases.
+        var kept = lines.map { (bytes: $0, text: lowercasedTrimmed($0)) }
+        if let cut = firstQuoteOrSignature(in: kept.map(\.text)), hasWords(kept[..<cut].map(\.bytes)[...]) {
+            kept = Array(kept[..<cut])
         }
-        if hasWords(unquoted[...]) { kept = unquoted }
-        if let signOff = signOffLine(in: kept), hasWords(kept[..<signOff]) { kept = Array(kept[..<signOff]) }
-        return kept
+        let unquoted = kept.filter { line in
+            !(firstNonSpace(line.bytes) == UInt8(ascii: ">")) && !isBoilerplate(line.bytes, line.text)
+        }
+        if hasWords(unquoted.map(\.bytes)[...]) { kept = unquoted }
+        if let signOff = signOffLine(in: kept), hasWords(kept[..<signOff].map(\.bytes)[...]) { kept = Array(kept[..<signOff]) }
+        return kept.map(\.bytes)
     }
 
     // MARK: Quotes and signatures
 
-    private static func firstQuoteOrSignature(in lines: [[UInt8]]) -> Int? {
-        for (index, line) in lines.enumerated() {
-            let text = lowercasedTrimmed(line)
+    private static func firstQuoteOrSignature(in texts: [String]) -> Int? {
+        for (index, text) in texts.enumerated() {
             if text == "--" || text == "—" || text == "__" || text.hasPrefix("-----original message")
                 || text.hasPrefix("----- original message") || text.hasPrefix("-------- original message")
                 || text.hasPrefix("________________") || text.hasPrefix("-----ursprüngliche nachricht")
@@ -29,14 +31,14 @@ enum MessageTrimmer {
             if replyMarkers.contains(where: { text.hasSuffix($0) }) {
                 // "On Mon, 2 Nov 2026 at 09:12, Tandem Support\n<support@…> wrote:" wraps over two lines.
                 if index > 0, !replyOpeners.contains(where: { text.hasPrefix($0) }),
-                    replyOpeners.contains(where: { lowercasedTrimmed(lines[index - 1]).hasPrefix($0) })
+                    replyOpeners.contains(where: { texts[index - 1].hasPrefix($0) })
                 {
                     return index - 1
                 }
                 if replyOpeners.contains(where: { text.hasPrefix($0) }) || text.contains("@") { return index }
             }
             if isHeaderLine(text, names: ["from:", "von:", "de :", "de:"]) {
-                let following = lines[(index + 1)..<min(lines.count, index + 5)].map(lowercasedTrimmed)
+                let following = texts[(index + 1)..<min(texts.count, index + 5)]
                 if following.contains(where: {
                     isHeaderLine($0, names: ["sent:", "date:", "to:", "subject:", "gesendet:", "an:", "betreff:",
                                              "envoyé :", "objet :", "à :"])
@@ -58,11 +60,11 @@ enum MessageTrimmer {
     // MARK: Sign-offs
 
     /// The line where a closing like `Thanks,` or `Best regards` starts the last few short lines of the message.
-    private static func signOffLine(in lines: [[UInt8]]) -> Int? {
+    private static func signOffLine(in lines: [(bytes: [UInt8], text: String)]) -> Int? {
         var trailing = 0
         var index = lines.count - 1
         while index > 0 {
-            let text = lowercasedTrimmed(lines[index])
+            let text = lines[index].text
             if text.isEmpty {
                 index -= 1
                 continue
@@ -70,7 +72,7 @@ enum MessageTrimmer {
             if isSignOff(text, followedByName: trailing > 0) { return index }
             trailing += 1
             // A name, a role, a company, a phone: a signature is a few short lines, not a paragraph.
-            if trailing > 4 || lines[index].count > 70 || text.hasSuffix("?") { return nil }
+            if trailing > 4 || lines[index].bytes.count > 70 || text.hasSuffix("?") { return nil }
             index -= 1
         }
         return nil
@@ -105,9 +107,8 @@ enum MessageTrimmer {
 
     // MARK: Boilerplate
 
-    private static func isBoilerplate(_ line: [UInt8]) -> Bool {
+    private static func isBoilerplate(_ line: [UInt8], _ text: String) -> Bool {
         guard line.count < 90 else { return false }
-        let text = lowercasedTrimmed(line)
         return boilerplatePrefixes.contains { text.hasPrefix($0) }
     }
 
@@ -133,10 +134,8 @@ enum MessageTrimmer {
         var end = line.count
         while start < end, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
         while end > start, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
-        let slice = line[start..<end]
-        if slice.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: slice.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
-        return String(decoding: slice, as: UTF8.self).lowercased()
+        // ASCII case only: every marker and sign-off starts lowercase-able in ASCII ("Grüße" is "grüße" already),
+        // and full Unicode lowercasing of every line cost more than the rest of normalization.
+        return String(decoding: line[start..<end].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }
