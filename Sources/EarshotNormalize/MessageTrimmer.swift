@@ -4,17 +4,20 @@
 ///
 /// A cut that would leave no words is not made.
 enum MessageTrimmer {
+    /// A line's bytes and its lowercased, trimmed text.
+    typealias Line = (bytes: [UInt8], text: String)
+
     static func trim(_ lines: [[UInt8]]) -> [[UInt8]] {
         // Each line's lowercased, trimmed text, made once: every rule below compares it against phrases.
-        var kept = lines.map { (bytes: $0, text: lowercasedTrimmed($0)) }
-        if let cut = firstQuoteOrSignature(in: kept.map(\.text)), hasWords(kept[..<cut].map(\.bytes)[...]) {
+        var kept: [Line] = lines.map { ($0, lowercasedTrimmed($0)) }
+        if let cut = firstQuoteOrSignature(in: kept.map(\.text)), hasWords(kept[..<cut]) {
             kept = Array(kept[..<cut])
         }
         let unquoted = kept.filter { line in
             !(firstNonSpace(line.bytes) == UInt8(ascii: ">")) && !isBoilerplate(line.bytes, line.text)
         }
-        if hasWords(unquoted.map(\.bytes)[...]) { kept = unquoted }
-        if let signOff = signOffLine(in: kept), hasWords(kept[..<signOff].map(\.bytes)[...]) { kept = Array(kept[..<signOff]) }
+        if hasWords(unquoted[...]) { kept = unquoted }
+        if let signOff = signOffLine(in: kept), hasWords(kept[..<signOff]) { kept = Array(kept[..<signOff]) }
         return kept.map(\.bytes)
     }
 
@@ -60,7 +63,7 @@ enum MessageTrimmer {
     // MARK: Sign-offs
 
     /// The line where a closing like `Thanks,` or `Best regards` starts the last few short lines of the message.
-    private static func signOffLine(in lines: [(bytes: [UInt8], text: String)]) -> Int? {
+    private static func signOffLine(in lines: [Line]) -> Int? {
         var trailing = 0
         var index = lines.count - 1
         while index > 0 {
@@ -121,8 +124,8 @@ enum MessageTrimmer {
 
     // MARK: Bytes
 
-    private static func hasWords(_ lines: ArraySlice<[UInt8]>) -> Bool {
-        lines.contains { line in line.contains { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 >= 0x80 } }
+    private static func hasWords(_ lines: ArraySlice<Line>) -> Bool {
+        lines.contains { line in line.bytes.contains { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 >= 0x80 } }
     }
 
     private static func firstNonSpace(_ line: [UInt8]) -> UInt8? {

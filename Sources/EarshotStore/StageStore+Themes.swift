@@ -60,19 +60,9 @@ extension StageStore {
         }
     }
 
-    /// Every theme ever found, active or not, ordered by id.
-    public func allThemes() throws -> [(theme: Theme, isActive: Bool)] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM theme ORDER BY id").map { row in
-                (Theme(id: row["id"], label: row["label"], keywords: JSONText.decode([String].self, from: row["keywords"]) ?? [],
-                       recordCount: row["recordCount"]), (row["isActive"] as Int) != 0)
-            }
-        }
-    }
-
     /// The current theme model: active themes and all assignments.
     public func themeModel() throws -> ThemeModel {
-        let themes = try allThemes().filter(\.isActive).map(\.theme)
+        let themes = try storedThemes().filter(\.isActive).map(\.theme)
         let assignments = try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT a.*, r.source, r.sourceId FROM themeAssignment a JOIN record r ON r.id = a.recordId

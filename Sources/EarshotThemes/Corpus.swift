@@ -25,8 +25,6 @@ struct Corpus: Sendable {
     var labels: [String]
     /// Every term's stems, for matching analyst keywords: one for a word, two or three for a phrase.
     var stems: [[Int32]]
-    /// The stem strings, by stem id.
-    var stemTexts: [String]
     /// How many documents contain each term.
     var documentFrequency: [Int32]
     /// The sorted distinct terms of document `d` are `terms[offsets[d]..<offsets[d + 1]]`.
@@ -40,6 +38,17 @@ struct Corpus: Sendable {
     var termCount: Int { labels.count }
 
     func documentTerms(_ document: Int) -> ArraySlice<Int32> { terms[offsets[document]..<offsets[document + 1]] }
+
+    /// Whether document `d` contains `term`: a binary search of its sorted terms, with no set built per document.
+    func document(_ document: Int, contains term: Int32) -> Bool {
+        var low = offsets[document]
+        var high = offsets[document + 1]
+        while low < high {
+            let middle = (low + high) / 2
+            if terms[middle] < term { low = middle + 1 } else { high = middle }
+        }
+        return low < offsets[document + 1] && terms[low] == term
+    }
 
     func isPhrase(_ term: Int32) -> Bool { stems[Int(term)].count > 1 }
 
@@ -93,8 +102,8 @@ extension Corpus {
         tokenOffsets.reserveCapacity(documentCount + 1)
         for chunk in chunks {
             let mapping = chunk.stemOfSurface.map { stemIDs[$0]! }
-            for (surface, count) in zip(chunk.surfaces, chunk.surfaceCounts) where count > 0 {
-                surfaceCounts[mapping[surface.id], default: [:]][surface.text, default: 0] += count
+            for (id, (surface, count)) in zip(chunk.surfaces, chunk.surfaceCounts).enumerated() where count > 0 {
+                surfaceCounts[mapping[id], default: [:]][surface, default: 0] += count
             }
             let base = tokens.count
             for token in chunk.tokens { tokens.append(token < 0 ? -1 : mapping[Int(token)]) }
@@ -178,7 +187,6 @@ extension Corpus {
         self.documentCount = documentCount
         self.labels = labels
         self.stems = stems
-        self.stemTexts = stemTexts
         self.documentFrequency = termFrequency
         self.terms = terms
         self.offsets = offsets
@@ -189,7 +197,8 @@ extension Corpus {
 
 /// What one thread extracted from its share of the documents, in its own local surface-word ids.
 struct ExtractedChunk: Sendable {
-    var surfaces: [(id: Int, text: String)]
+    /// Surface words by local id.
+    var surfaces: [String]
     var surfaceCounts: [Int]
     var stemOfSurface: [String]
     /// Local surface ids, `-1` for a boundary.
@@ -241,7 +250,7 @@ final class TermExtractor {
             offsets.append(tokens.count)
         }
         return ExtractedChunk(
-            surfaces: surfaces.enumerated().map { ($0.offset, $0.element) }, surfaceCounts: surfaceCounts,
+            surfaces: surfaces, surfaceCounts: surfaceCounts,
             stemOfSurface: stemOfSurface, tokens: tokens, offsets: offsets)
     }
 }

@@ -77,7 +77,7 @@ public struct ThemeDetector: Sendable {
         options.minimumTermCount = max(2, minimumSupport)
         options.minimumPhraseCount = max(3, min(50, ordered.count / 1_000))
         let corpus = Corpus(texts: ordered.map(\.text), options: options)
-        var engine = ThemeEngine(corpus: corpus, detector: self)
+        let engine = ThemeEngine(corpus: corpus, detector: self)
         let themes = engine.run()
         return engine.result(themes, documents: ordered)
     }
@@ -99,8 +99,6 @@ public struct DetectedThemes: Sendable, Hashable {
         public var label: String
         /// Keywords and phrases, strongest first.
         public var keywords: [String]
-        /// The keywords' weights (precision), in the same order.
-        public var weights: [Double]
         /// How many records it was assigned to (any rank).
         public var recordCount: Int
     }

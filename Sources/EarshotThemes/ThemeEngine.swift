@@ -6,8 +6,11 @@ struct ThemeEngine {
     let corpus: Corpus
     let detector: ThemeDetector
     let support: Int
-    /// Terms never used as keywords: the analyst's exclusions.
-    var excluded: Set<Int32> = []
+    /// The analyst's words as terms of this corpus, resolved once: never keywords, pinned themes' keywords (by pin),
+    /// and forced seeds.
+    let excluded: Set<Int32>
+    let pinnedTerms: [[Int32]]
+    let forcedSeeds: Set<Int32>
 
     struct WorkingTheme {
         var seed: Int32
@@ -24,30 +27,28 @@ struct ThemeEngine {
         support = detector.support(documentCount: corpus.documentCount)
         let tokenizer = Tokenizer()
         let stemmer = Stemmer(language: (detector.languages.first ?? .english).rawValue)
-        for keyword in detector.taxonomy.excludedTerms {
-            if let term = corpus.term(forKeyword: keyword, tokenizer: tokenizer, stemmer: stemmer) { excluded.insert(term) }
+        func terms(_ keywords: [String]) -> [Int32] {
+            keywords.compactMap { corpus.term(forKeyword: $0, tokenizer: tokenizer, stemmer: stemmer) }
         }
+        excluded = Set(terms(detector.taxonomy.excludedTerms))
+        pinnedTerms = detector.taxonomy.pinned.map { terms($0.keywords) }
+        forcedSeeds = Set(terms(detector.taxonomy.seeds))
     }
 
     // MARK: The run
 
-    mutating func run() -> [WorkingTheme] {
+    func run() -> [WorkingTheme] {
         let documentCount = corpus.documentCount
         guard documentCount > 0 else { return [] }
         let pinned = pinnedThemes()
         var themes = seeds(avoiding: pinned)
         var primary = [Int32](repeating: -1, count: documentCount)
         // Start from the seeds' own records, then let keywords and assignments settle.
-        for iteration in 0..<6 {
-            if iteration == 0 {
-                initialAssignment(themes, into: &primary)
-            } else {
-                assignPrimary(pinned + themes, into: &primary, offset: -pinned.count)
-            }
-            themes = refine(themes, primary: primary)
-            themes = merged(themes)
+        initialAssignment(themes, into: &primary)
+        for _ in 0..<6 {
+            themes = merged(refine(themes, primary: primary))
+            assignPrimary(pinned + themes, into: &primary, offset: -pinned.count)
         }
-        assignPrimary(pinned + themes, into: &primary, offset: -pinned.count)
         let learned = refine(themes, primary: primary).filter { $0.members >= support }
         var all = pinned + learned
         // The biggest themes when there are too many; pinned ones always stay.
@@ -61,10 +62,7 @@ struct ThemeEngine {
 
     /// Themes the analyst pinned: fixed keywords, never refined, never dropped.
     private func pinnedThemes() -> [WorkingTheme] {
-        let tokenizer = Tokenizer()
-        let stemmer = Stemmer(language: (detector.languages.first ?? .english).rawValue)
-        return detector.taxonomy.pinned.compactMap { pin in
-            let terms = pin.keywords.compactMap { corpus.term(forKeyword: $0, tokenizer: tokenizer, stemmer: stemmer) }
+        zip(detector.taxonomy.pinned, pinnedTerms).map { pin, terms in
             guard let seed = terms.first else {
                 return WorkingTheme(seed: -1, keywords: [], pinnedName: pin.name)
             }
@@ -79,11 +77,7 @@ struct ThemeEngine {
         // On a large set, a term in over a quarter of the records is the domain ("flight" for an airline), not a theme.
         let maximumFrequency = Int32(total * (corpus.documentCount >= 1_000 ? 0.25 : 0.5))
         var candidates: [(term: Int32, score: Double)] = []
-        let tokenizer = Tokenizer()
-        let stemmer = Stemmer(language: (detector.languages.first ?? .english).rawValue)
-        let forced = Set(detector.taxonomy.seeds.compactMap {
-            corpus.term(forKeyword: $0, tokenizer: tokenizer, stemmer: stemmer)
-        })
+        let forced = forcedSeeds
         for term in 0..<corpus.termCount {
             let frequency = corpus.documentFrequency[term]
             guard frequency >= Int32(support), frequency <= maximumFrequency, !excluded.contains(Int32(term)) else { continue }
@@ -240,9 +234,9 @@ struct ThemeEngine {
                 ranked.append((theme, score))
             }
             ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.theme < $1.theme }
-            let present = Set(terms)
             for (rank, match) in ranked.enumerated() {
-                let matched = themes[match.theme].keywords.filter { present.contains($0.term) }.map { corpus.labels[Int($0.term)] }
+                let matched = themes[match.theme].keywords.filter { corpus.document(document, contains: $0.term) }
+                    .map { corpus.labels[Int($0.term)] }
                 matches.append(DetectedThemes.Match(
                     recordID: documents[document].id, theme: match.theme, rank: rank + 1,
                     strength: (min(1, match.score) * 1000).rounded() / 1000, matchedTerms: matched))
@@ -252,8 +246,7 @@ struct ThemeEngine {
         let output = themes.enumerated().map { index, theme in
             DetectedThemes.Theme(
                 pinnedName: theme.pinnedName, label: theme.pinnedName ?? label(theme),
-                keywords: theme.keywords.map { corpus.labels[Int($0.term)] },
-                weights: theme.keywords.map { ($0.weight * 1000).rounded() / 1000 }, recordCount: recordCounts[index])
+                keywords: theme.keywords.map { corpus.labels[Int($0.term)] }, recordCount: recordCounts[index])
         }
         return DetectedThemes(themes: output, matches: matches, documentCount: corpus.documentCount)
     }

@@ -93,7 +93,7 @@ public struct ThemeRegistry: Sendable {
         }
         let ids = idOfTheme.map { $0! }
 
-        // Matched themes: revived, renamed.
+        // Matched themes that were dormant: revived.
         for (index, theme) in detected.themes.enumerated() {
             guard let previous = knownByID[ids[index]] else { continue }
             if !previous.isActive {
@@ -116,14 +116,13 @@ public struct ThemeRegistry: Sendable {
             }
         }
 
-        var model = curated(detected, ids: ids)
+        let model = curated(detected, ids: ids)
         // Renames: by the analyst, or a learned label that changed.
-        for (index, theme) in model.themes.enumerated() {
+        for theme in model.themes {
             if let previous = knownByID[theme.id], previous.isActive, previous.label != theme.label {
                 changes.append(ThemeChange(themeID: theme.id, kind: .renamed, relatedThemeID: nil,
                     evidence: "“\(previous.label)” → “\(theme.label)”"))
             }
-            model.themes[index] = theme
         }
         var pinnedNames: [String: String] = [:]
         for (index, theme) in detected.themes.enumerated() { if let name = theme.pinnedName { pinnedNames[ids[index]] = name } }
@@ -139,6 +138,8 @@ public struct ThemeRegistry: Sendable {
             for id in group.dropFirst() { canonical[id] = target }
         }
         let excluded = Set(taxonomy.excludedThemes)
+        // A merged group keeps its first id's own label when that theme was found this run.
+        let ownLabels = Dictionary(zip(ids, detected.themes.map(\.label)), uniquingKeysWith: { first, _ in first })
         var themes: [String: Theme] = [:]
         for (index, theme) in detected.themes.enumerated() {
             let id = canonical[ids[index]] ?? ids[index]
@@ -147,8 +148,7 @@ public struct ThemeRegistry: Sendable {
                 existing.keywords += theme.keywords.filter { !existing.keywords.contains($0) }
                 themes[id] = existing
             } else {
-                let label = theme.pinnedName ?? detected.themes.enumerated()
-                    .first { canonical[ids[$0.offset]] == nil && ids[$0.offset] == id }?.element.label ?? theme.label
+                let label = theme.pinnedName ?? ownLabels[id] ?? theme.label
                 themes[id] = Theme(id: id, label: label, keywords: theme.keywords, recordCount: 0)
             }
         }

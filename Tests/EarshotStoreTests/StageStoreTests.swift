@@ -69,7 +69,7 @@ import Testing
 
         // A theme that disappears is kept inactive, so its id is never reused for something else.
         try store.replaceThemes(ThemeModel(themes: [], assignments: []), inputVersion: 2)
-        #expect(try store.allThemes().map { "\($0.theme.id) \($0.isActive)" } == ["T1 false"])
+        #expect(try store.storedThemes().map { "\($0.theme.id) \($0.isActive)" } == ["T1 false"])
         #expect(try store.status().themedRecordCount == 0)
     }
 }

@@ -25,9 +25,7 @@ extension Earshot {
                 let status = try pipeline.workspace.store.status()
                 switch format {
                 case .json:
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                    print(String(decoding: try encoder.encode(status), as: UTF8.self))
+                    try printJSON(status)
                 case .text:
                     print(StatusText.render(status))
                 }

@@ -112,10 +112,3 @@ extension Earshot.Themes {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
-
-/// Prints a value as sorted, pretty JSON on standard output.
-func printJSON<Value: Encodable>(_ value: Value) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    FileHandle.standardOutput.write(try encoder.encode(value) + Data("\n".utf8))
-}
