@@ -116,23 +116,14 @@ import Testing
     @Test func shuffledRowsGiveTheSameThemeExport() throws {
         let original = PipelineTestContext.fixture("sample/delighted_nps.csv")
         // Shuffle whole CSV records (some comments span lines), then write them back quoted.
-        let reader = FileIngester()
-        let inspection = try reader.inspect(path: original)
-        var rows: [[String]] = []
-        try reader.readRows(of: inspection) { event in
-            if case .row(let row) = event { rows.append(row.texts) }
-        }
+        var (header, rows) = try PipelineTestContext.rows(of: original)
         var generator = SplitMix64(seed: 7)
         rows.shuffle(using: &generator)
-        func quoted(_ row: [String]) -> String {
-            row.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
-        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-shuffle-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let shuffled = folder.appendingPathComponent("delighted_nps.csv")
-        let text = ([quoted(inspection.headerRows[0])] + rows.map(quoted)).joined(separator: "\r\n") + "\r\n"
-        try text.write(to: shuffled, atomically: true, encoding: .utf8)
+        try PipelineTestContext.writeCSV(header: header, rows: rows, to: shuffled)
         #expect(rows.count == 70)
 
         func export(_ path: String) throws -> String {

@@ -45,13 +45,7 @@ import Testing
 
     static func makeExports() throws -> Exports {
         let original = PipelineTestContext.fixture("sample/zendesk_tickets.csv")
-        let reader = FileIngester()
-        let inspection = try reader.inspect(path: original)
-        var rows: [[String]] = []
-        try reader.readRows(of: inspection) { event in
-            if case .row(let row) = event { rows.append(row.texts) }
-        }
-        let header = inspection.headerRows[0]
+        let (header, rows) = try PipelineTestContext.rows(of: original)
         let id = try #require(header.firstIndex(of: "Id"))
         let description = try #require(header.firstIndex(of: "Description [txt]"))
         let updated = try #require(header.firstIndex(of: "Updated at"))
@@ -81,12 +75,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-overlap-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         func write(_ rows: [[String]], _ name: String) throws -> String {
-            func quoted(_ row: [String]) -> String {
-                row.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
-            }
             let url = folder.appendingPathComponent(name)
-            try (([quoted(header)] + rows.map(quoted)).joined(separator: "\r\n") + "\r\n")
-                .write(to: url, atomically: true, encoding: .utf8)
+            try PipelineTestContext.writeCSV(header: header, rows: rows, to: url)
             return url.path
         }
         return Exports(

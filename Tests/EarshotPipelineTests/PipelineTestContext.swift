@@ -1,3 +1,4 @@
+import EarshotIngest
 import EarshotModel
 import EarshotPipeline
 import EarshotTestSupport
@@ -31,5 +32,24 @@ final class PipelineTestContext {
 
     static func fixture(_ relative: String) -> String {
         repository.appendingPathComponent("Fixtures").appendingPathComponent(relative).path
+    }
+
+    /// The header and data rows of an export, as the ingest stage reads them.
+    static func rows(of path: String) throws -> (header: [String], rows: [[String]]) {
+        let reader = FileIngester()
+        let inspection = try reader.inspect(path: path)
+        var rows: [[String]] = []
+        try reader.readRows(of: inspection) { event in
+            if case .row(let row) = event { rows.append(row.texts) }
+        }
+        return (inspection.headerRows[0], rows)
+    }
+
+    /// Writes rows as a CSV with every field quoted and CRLF line ends, as spreadsheet exports do.
+    static func writeCSV(header: [String], rows: [[String]], to url: URL) throws {
+        func quoted(_ row: [String]) -> String {
+            row.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
+        }
+        try (([quoted(header)] + rows.map(quoted)).joined(separator: "\r\n") + "\r\n").write(to: url, atomically: true, encoding: .utf8)
     }
 }
