@@ -1,0 +1,62 @@
+import EarshotModel
+
+/// The record ids seen so far and where their winning versions came from.
+struct StreamState {
+    struct Key: Hashable {
+        var high: UInt64
+        var low: UInt64
+
+        init(_ id: RecordID) {
+            var first: UInt64 = 0xcbf2_9ce4_8422_2325
+            var second: UInt64 = 0x84_222_325_cbf2_9ce4
+            for byte in id.description.utf8 {
+                first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                second = (second &+ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
+                second ^= second >> 29
+            }
+            high = first
+            low = second
+        }
+    }
+
+    struct Version {
+        var updatedAt: Int64?
+        var fileID: Int64
+        var line: Int
+    }
+
+    var index: [Key: Version] = [:]
+    var mergedCount = 0
+    var rejectedCount = 0
+    var fingerprints = Set<Int64>()
+    var repeatedFingerprints = Set<Int64>()
+    var groupDisagreements: [Int64: Int] = [:]
+
+    /// Keeps the newer of a record and the version stored before: by the tool's updated-at when both have one and
+    /// they differ, else the later export, then the later line.
+    mutating func offer(_ record: NormalizedRecord, sink: inout some RecordSink) throws {
+        let key = Key(record.id)
+        let version = Version(updatedAt: record.updatedAt, fileID: record.fileID, line: record.line)
+        if let fingerprint = record.textFingerprint, !fingerprints.insert(fingerprint).inserted {
+            repeatedFingerprints.insert(fingerprint)
+        }
+        guard let existing = index[key] else {
+            index[key] = version
+            try sink.store(record, replacing: false)
+            return
+        }
+        mergedCount += 1
+        if Self.isNewer(version, than: existing) {
+            index[key] = version
+            try sink.storeMerged(MergedDuplicate(recordID: record.id, fileID: existing.fileID, line: existing.line))
+            try sink.store(record, replacing: true)
+        } else {
+            try sink.storeMerged(MergedDuplicate(recordID: record.id, fileID: record.fileID, line: record.line))
+        }
+    }
+
+    static func isNewer(_ candidate: Version, than existing: Version) -> Bool {
+        if let new = candidate.updatedAt, let old = existing.updatedAt, new != old { return new > old }
+        return (candidate.fileID, candidate.line) > (existing.fileID, existing.line)
+    }
+}
