@@ -64,7 +64,7 @@ enum InlineMarkup {
                 }
             case UInt8(ascii: "{"):
                 if index + 1 < line.count, line[index + 1] == UInt8(ascii: "{"),
-                    let close = find(line, [UInt8(ascii: "}"), UInt8(ascii: "}")], from: index + 2), close > index + 2
+                    let close = HTMLText.find(line, "}}", from: index + 2), close > index + 2
                 {
                     output += line[(index + 2)..<close]
                     index = close + 2
@@ -153,14 +153,5 @@ enum InlineMarkup {
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte >= 0x80
-    }
-
-    private static func find(_ line: [UInt8], _ needle: [UInt8], from start: Int) -> Int? {
-        var index = start
-        while index + needle.count <= line.count {
-            if line[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 }
