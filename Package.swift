@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "EarshotPipelineTests",
             dependencies: [
-                "EarshotPipeline", "EarshotStore", "EarshotModel", "EarshotIngest", "EarshotTestSupport",
+                "EarshotPipeline", "EarshotStore", "EarshotModel", "EarshotIngest", "EarshotThemes", "EarshotTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

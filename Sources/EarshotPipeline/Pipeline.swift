@@ -193,7 +193,9 @@ public struct Pipeline: Sendable {
         }
         let outcome = ThemeRegistry(known: known, taxonomy: configuration.taxonomy).assignIDs(detected)
         let model = outcome.model
-        try store.replaceThemes(model, pinnedNames: outcome.pinnedNames, changes: outcome.changes, inputVersion: normalizeVersion)
+        let figures = themeFigures(records: records, model: model)
+        try store.replaceThemes(model, pinnedNames: outcome.pinnedNames, changes: outcome.changes, weeks: figures.weeks,
+                                emotions: figures.emotions, inputVersion: normalizeVersion)
         logger.info("Stage finished", metadata: [
             "stage.name": "themes", "themes.count": "\(model.themes.count)", "records.count": "\(records.count)",
             "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",

@@ -21,6 +21,8 @@ public struct RecordExporter: Sendable {
         case records
         /// One row per (record, theme), rank 1 being the record's strongest theme.
         case themes
+        /// One row per (theme, week): volume, share, NPS groups and impact, sources, emotions and the tested verdict.
+        case themeWeeks = "theme-weeks"
     }
 
     let store: StageStore
@@ -49,18 +51,19 @@ public struct RecordExporter: Sendable {
     }
 
     private func rows(_ table: Table) throws -> ([String], [[String]]) {
-        let records = try store.records()
         switch table {
         case .records:
             let columns = ["record_id", "source", "source_id", "tool", "kind", "created_at", "week", "score", "scale",
-                           "nps_category", "title", "text", "reply", "attributes", "repeated_text"]
-            let rows = records.map { record -> [String] in
+                           "nps_category", "title", "text", "reply", "attributes", "repeated_text", "emotions"]
+            let emotions = try store.recordEmotions()
+            let rows = try store.records().map { record -> [String] in
                 let attributes = record.attributes.keys.sorted().map { "\($0)=\(record.attributes[$0]!.joined(separator: "|"))" }
                     .joined(separator: "; ")
                 return [record.id.description, record.id.source, record.id.sourceID, record.tool, record.kind.rawValue,
                         CivilDateTime(secondsSinceEpoch: record.createdAt).isoUTCTimestamp, record.week.description, record.score.map { format($0.value) } ?? "",
                         record.score?.scale.rawValue ?? "", record.score?.npsCategory?.rawValue ?? "", record.title,
-                        record.text, record.reply, attributes, record.isRepeatedText ? "yes" : ""]
+                        record.text, record.reply, attributes, record.isRepeatedText ? "yes" : "",
+                        (emotions[record.id] ?? []).emotions.map(\.rawValue).joined(separator: "; ")]
             }
             return (columns, rows)
         case .themes:
@@ -73,6 +76,24 @@ public struct RecordExporter: Sendable {
                  assignment.matchedTerms.joined(separator: "; ")]
             }
             return (columns, rows)
+        case .themeWeeks:
+            let labels = Dictionary(uniqueKeysWithValues: try store.storedThemes().map { ($0.theme.id, $0.theme.label) })
+            let columns = ["theme_id", "theme_label", "week", "volume", "week_records", "share", "promoters", "passives",
+                           "detractors", "detractor_share", "nps_impact", "nps_gain_if_detractors_passive", "sources",
+                           "frustration", "confusion", "urgency", "delight", "verdict", "baseline_volume",
+                           "baseline_records", "p_value", "q_value"]
+            let rows = try store.themeWeeks().map { figure -> [String] in
+                [figure.themeID, labels[figure.themeID] ?? "", figure.week.description, String(figure.volume),
+                 String(figure.weekRecords), format(figure.share), String(figure.promoters), String(figure.passives),
+                 String(figure.detractors), figure.detractorShare.map(format) ?? "", figure.npsImpact.map(format) ?? "",
+                 figure.npsGainIfDetractorsPassive.map(format) ?? "",
+                 figure.sources.map { "\($0.source)=\($0.records)" }.joined(separator: "; "),
+                 String(figure.emotions.frustration), String(figure.emotions.confusion), String(figure.emotions.urgency),
+                 String(figure.emotions.delight), figure.trend.verdict.rawValue, String(figure.trend.baselineVolume),
+                 String(figure.trend.baselineRecords), String(format: "%.6g", figure.trend.pValue),
+                 String(format: "%.6g", figure.trend.qValue)]
+            }
+            return (columns, rows)
         }
     }
 
@@ -80,10 +101,31 @@ public struct RecordExporter: Sendable {
         value == value.rounded() ? String(Int(value)) : String(format: "%.3f", value)
     }
 
-    /// `'` before a cell a spreadsheet would read as a formula.
+    /// `'` before a cell a spreadsheet would read as a formula. A plain negative number (`-12.5`) is data, not a
+    /// formula, and stays as it is so figures remain numbers.
     func neutralize(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return cell }
+        if first == "-", Self.isPlainNumber(cell.utf8.dropFirst()) { return cell }
         return "'" + cell
+    }
+
+    /// Digits with at most one `.` between digits: nothing a spreadsheet could evaluate.
+    private static func isPlainNumber(_ bytes: Substring.UTF8View) -> Bool {
+        var digits = 0
+        var dots = 0
+        var previousWasDigit = false
+        for byte in bytes {
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                previousWasDigit = true
+            } else if byte == 0x2E && previousWasDigit && dots == 0 {
+                dots += 1
+                previousWasDigit = false
+            } else {
+                return false
+            }
+        }
+        return digits > 0 && previousWasDigit
     }
 
     private func csvCell(_ cell: String) -> String {

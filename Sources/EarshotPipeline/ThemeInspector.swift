@@ -22,13 +22,24 @@ public struct ThemeInspector: Sendable {
         public var keywords: [String]
         public var status: String
         public var pinnedName: String?
+        /// The latest week with records, and the theme's verdict and volume in it.
+        public var latestWeek: String?
+        public var latestVerdict: String?
+        public var latestVolume: Int?
     }
 
     /// Every theme ever found: the active ones by size, then the dormant ones by id.
     public func list() throws -> [Entry] {
-        try store.storedThemes().map { stored in
-            Entry(id: stored.theme.id, label: stored.theme.label, records: stored.theme.recordCount,
-                  keywords: stored.theme.keywords, status: stored.isActive ? "active" : "dormant", pinnedName: stored.pinnedName)
+        let latest = try store.weeksWithRecords().last
+        let figures = try latest.map { week in
+            Dictionary(uniqueKeysWithValues: try store.themeWeeks(weeks: [week]).map { ($0.themeID, $0) })
+        } ?? [:]
+        return try store.storedThemes().map { stored in
+            let figure = figures[stored.theme.id]
+            return Entry(id: stored.theme.id, label: stored.theme.label, records: stored.theme.recordCount,
+                         keywords: stored.theme.keywords, status: stored.isActive ? "active" : "dormant",
+                         pinnedName: stored.pinnedName, latestWeek: figure?.week.description,
+                         latestVerdict: figure?.trend.verdict.rawValue, latestVolume: figure?.volume)
         }.sorted { lhs, rhs in
             if (lhs.status == "active") != (rhs.status == "active") { return lhs.status == "active" }
             return lhs.records != rhs.records ? lhs.records > rhs.records : lhs.id < rhs.id
@@ -53,6 +64,8 @@ public struct ThemeInspector: Sendable {
         public var theme: Entry
         public var phrases: [String]
         public var volumeByWeek: [String: Int]
+        /// The stored figures of every week with records, oldest first.
+        public var weeks: [ThemeWeek]
         public var quotes: [Quote]
         public var changes: [Change]
     }
@@ -77,7 +90,7 @@ public struct ThemeInspector: Sendable {
         }
         return Detail(theme: entry, phrases: entry.keywords.filter { $0.contains(" ") },
                       volumeByWeek: Dictionary(uniqueKeysWithValues: weeks.map { ($0.week.description, $0.records) }),
-                      quotes: quotes, changes: changes)
+                      weeks: try store.themeWeeks(themeID: id), quotes: quotes, changes: changes)
     }
 
     /// Why a record is in its themes.
@@ -93,6 +106,8 @@ public struct ThemeInspector: Sendable {
         public var recordID: String
         public var text: String
         public var matches: [Match]
+        /// The words and signs that show each emotion, by emotion name; emotions without cues are absent.
+        public var emotions: [String: [String]]
     }
 
     /// Which of each theme's terms put the record `identifier` (`source:id`, or a tool id) in which theme.
@@ -104,14 +119,16 @@ public struct ThemeInspector: Sendable {
             throw EarshotError(.failure, "no record \(identifier); give it as SOURCE:ID (as `earshot export themes` writes) or the tool's own id")
         }
         let themes = Dictionary(uniqueKeysWithValues: try store.storedThemes().map { ($0.theme.id, $0.theme) })
+        let lexicon = EmotionLexicon()
         return try records.map { record in
             let matches = try store.assignments(of: record.id).map { assignment in
                 Explanation.Match(themeID: assignment.themeID, label: themes[assignment.themeID]?.label ?? "",
                                   rank: assignment.rank, strength: assignment.strength, matchedTerms: assignment.matchedTerms,
                                   keywords: themes[assignment.themeID]?.keywords ?? [])
             }
-            return Explanation(recordID: record.id.description,
-                               text: PersonalDataRedactor.redact(record.fullText), matches: matches)
+            let cues = lexicon.cues(in: record.fullText).map { ($0.key.rawValue, $0.value.map(PersonalDataRedactor.redact)) }
+            return Explanation(recordID: record.id.description, text: PersonalDataRedactor.redact(record.fullText),
+                               matches: matches, emotions: Dictionary(uniqueKeysWithValues: cues))
         }
     }
 

@@ -19,6 +19,8 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
     public var mappings: [SourceMapping]
     /// The analyst's curation of themes (`[themes]`: pin, seeds, exclude, merge, rename, split).
     public var taxonomy = Taxonomy()
+    /// How theme verdicts are tested (`[themes]` baseline_weeks, min_verdict_count, false_discovery_rate).
+    public var trends = TrendSettings()
     /// How `a/b/yyyy` dates are read in a file whose values never decide it (every part 12 or less).
     public var ambiguousDateOrder: String = "month-first"
 
@@ -68,7 +70,10 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
         let themes = table["themes"]?.table
         configuration.extraStopwords = themes?["stopwords"]?.array?.compactMap { $0.string } ?? []
         configuration.maximumThemes = themes?["max_themes"]?.int ?? configuration.maximumThemes
-        if let themes { configuration.taxonomy = try Self.taxonomy(themes, path: path) }
+        if let themes {
+            configuration.taxonomy = try Self.taxonomy(themes, path: path)
+            configuration.trends = try TrendSettings(themes, path: path)
+        }
         if let sources = table["sources"]?.table {
             for name in sources.keys.sorted() {
                 guard let source = sources[name]?.table else { continue }

@@ -2,14 +2,19 @@ import EarshotModel
 import GRDB
 
 extension StageStore {
-    /// Replaces the themes stage's output in one transaction, and appends the run's changes to the changelog.
+    /// Replaces the themes stage's output in one transaction: themes, assignments, the per-theme-per-week figures and
+    /// the records' emotions; and appends the run's changes to the changelog.
     ///
     /// Themes that no longer appear are kept, marked inactive, so their ids are never reused.
     public func replaceThemes(
-        _ model: ThemeModel, pinnedNames: [String: String] = [:], changes: [ThemeChange] = [], inputVersion: Int
+        _ model: ThemeModel, pinnedNames: [String: String] = [:], changes: [ThemeChange] = [], weeks: [ThemeWeek] = [],
+        emotions: [(recordID: RecordID, emotions: EmotionSet)] = [], inputVersion: Int
     ) throws {
         try writer.write { db in
-            try db.execute(sql: "DELETE FROM themeAssignment; UPDATE theme SET isActive = 0, recordCount = 0")
+            try db.execute(sql: """
+                DELETE FROM themeAssignment; DELETE FROM themeWeek; DELETE FROM recordEmotion;
+                UPDATE theme SET isActive = 0, recordCount = 0
+                """)
             for theme in model.themes {
                 try db.execute(
                     sql: """
@@ -28,6 +33,11 @@ extension StageStore {
                     assignment.recordID.description, assignment.themeID, assignment.rank, assignment.strength,
                     JSONText.encode(assignment.matchedTerms),
                 ])
+            }
+            try Self.insert(weeks, db)
+            let insertEmotion = try db.makeStatement(sql: "INSERT INTO recordEmotion (recordId, emotions) VALUES (?, ?)")
+            for (recordID, set) in emotions where !set.isEmpty {
+                try insertEmotion.execute(arguments: [recordID.description, Int(set.rawValue)])
             }
             let version = try Self.stageState(.themes, db).version + 1
             for change in changes {

@@ -1,3 +1,5 @@
+import EarshotModel
+
 extension EmotionLexicon {
     /// Cue phrases per emotion, written as a reader would; `nil` marks phrases that only suppress. Listed phrases are
     /// folded like feedback, so "génial" also matches "genial" and "GENIAL", and "don't" matches "dont".

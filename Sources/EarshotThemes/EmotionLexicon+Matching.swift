@@ -1,3 +1,5 @@
+import EarshotModel
+
 extension EmotionLexicon {
     /// How a found cue is spelled in the result; built only when the caller wants strings.
     enum FoundCue {

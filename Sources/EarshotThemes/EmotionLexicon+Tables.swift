@@ -1,3 +1,5 @@
+import EarshotModel
+
 extension EmotionLexicon {
     /// Folded words and emoji by hash, with open addressing: one probe for most words, which are not in the lexicon.
     struct Vocabulary: Sendable {

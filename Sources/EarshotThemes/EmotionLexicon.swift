@@ -1,14 +1,6 @@
-/// An emotion that a customer's wording shows.
-public enum Emotion: String, Sendable, Codable, CaseIterable {
-    /// Annoyance, anger, disappointment, being let down again.
-    case frustration
-    /// Not understanding how something works, or where it is.
-    case confusion
-    /// Time pressure: a deadline, money being lost, work that is blocked.
-    case urgency
-    /// Praise, thanks, enthusiasm.
-    case delight
-}
+import EarshotModel
+import Foundation
+import Synchronization
 
 /// Finds the words and phrases that show frustration, confusion, urgency or delight in a piece of feedback.
 ///
@@ -71,12 +63,28 @@ public struct EmotionLexicon: Sendable {
         return result
     }
 
-    @inline(__always) static func bit(_ emotion: Emotion) -> UInt8 {
-        switch emotion {
-        case .frustration: 1
-        case .confusion: 2
-        case .urgency: 4
-        case .delight: 8
+    /// The emotions `text` shows as bits, for scanning millions of records: the same answer as ``emotions(in:)``.
+    public func emotionSet(in text: String) -> EmotionSet {
+        var collector = EmotionCollector()
+        scan(text, into: &collector)
+        return EmotionSet(rawValue: collector.mask)
+    }
+
+    /// ``emotionSet(in:)`` of each text, in order, scanned on `workers` threads.
+    public func emotionSets(in texts: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [EmotionSet] {
+        let workers = max(1, min(workers, texts.count / 5_000 + 1))
+        let chunk = (texts.count + workers - 1) / workers
+        let results = Mutex<[Int: [EmotionSet]]>([:])
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = (worker * chunk)..<min(texts.count, (worker + 1) * chunk)
+            let sets = texts[range].map { emotionSet(in: $0) }
+            results.withLock { $0[worker] = sets }
         }
+        return results.withLock { results in (0..<workers).flatMap { results[$0] ?? [] } }
+    }
+
+    /// The bit of `emotion`, as ``EmotionSet`` stores it.
+    @inline(__always) static func bit(_ emotion: Emotion) -> UInt8 {
+        EmotionSet(emotion).rawValue
     }
 }

@@ -1,5 +1,7 @@
 import EarshotModel
 import EarshotPipeline
+import EarshotStore
+import EarshotThemes
 import Foundation
 import Testing
 
@@ -58,5 +60,52 @@ import Testing
         #expect(throws: EarshotError.self) { try WorkspaceConfiguration(toml: "[workspace]\ntimezone = \"Mars/Olympus\"\n") }
         let parsed = try WorkspaceConfiguration(toml: WorkspaceConfiguration.template)
         #expect(parsed == WorkspaceConfiguration.defaults)
+    }
+}
+
+@Suite struct ThemeWeekStageTests {
+    @Test func theThemesStageStoresEachThemesWeeklyFiguresAndExportsThem() throws {
+        let context = try PipelineTestContext()
+        _ = try context.pipeline.ingest(paths: [PipelineTestContext.fixture("sample")])
+        _ = try context.pipeline.normalize()
+        let model = try context.pipeline.detectThemes()
+        let store = context.workspace.store
+        let records = try store.records()
+        let figures = try store.themeWeeks()
+        let weeks = Set(records.map(\.week))
+        #expect(figures.count == model.themes.count * weeks.count, "every theme has a row in every week with records")
+        let recordsByID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
+        for figure in figures {
+            let inWeek = records.filter { $0.week == figure.week }
+            let carrying = Set(model.assignments.filter { $0.themeID == figure.themeID && recordsByID[$0.recordID]?.week == figure.week }.map(\.recordID))
+            #expect(figure.weekRecords == inWeek.count)
+            #expect(figure.volume == carrying.count, "\(figure.themeID) \(figure.week)")
+            let detractors = carrying.filter { recordsByID[$0]?.score?.npsCategory == .detractor }.count
+            #expect(figure.detractors == detractors)
+            #expect(figure.sources.map(\.records).reduce(0, +) == figure.volume)
+        }
+
+        let csv = try RecordExporter(store: store).export(.themeWeeks, format: .csv)
+        let lines = csv.split(separator: "\r\n")
+        #expect(lines.count == figures.count + 1)
+        #expect(lines[0].hasPrefix("theme_id,theme_label,week,volume,week_records,share"))
+        let impacts = figures.compactMap(\.npsImpact)
+        #expect(impacts.contains { $0 < 0 }, "the sample has themes that pull its NPS down")
+        #expect(!csv.contains(",'-"), "a negative number is data, not a formula, and keeps no quote")
+    }
+
+    @Test func recordsCarryTheEmotionsTheirWordsShow() throws {
+        let context = try PipelineTestContext()
+        _ = try context.pipeline.ingest(paths: [PipelineTestContext.fixture("sample")])
+        _ = try context.pipeline.normalize()
+        try context.pipeline.detectThemes()
+        let store = context.workspace.store
+        let stored = try store.recordEmotions()
+        let lexicon = EmotionLexicon()
+        for record in try store.records() {
+            #expect((stored[record.id] ?? []) == lexicon.emotionSet(in: record.fullText), "\(record.id)")
+        }
+        #expect(stored.values.contains { $0.contains(.frustration) })
+        #expect(stored.values.contains { $0.contains(.delight) })
     }
 }

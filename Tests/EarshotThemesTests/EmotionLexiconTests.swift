@@ -1,3 +1,4 @@
+import EarshotModel
 import EarshotThemes
 import Testing
 

@@ -124,6 +124,39 @@ enum WorkspaceMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v4: themeWeek figures and recordEmotion") { db in
+            try db.execute(sql: """
+                CREATE TABLE themeWeek (
+                    themeId TEXT NOT NULL,
+                    week TEXT NOT NULL,
+                    volume INTEGER NOT NULL,
+                    weekRecords INTEGER NOT NULL,
+                    share REAL NOT NULL,
+                    promoters INTEGER NOT NULL,
+                    passives INTEGER NOT NULL,
+                    detractors INTEGER NOT NULL,
+                    detractorShare REAL,
+                    npsImpact REAL,
+                    npsGainIfDetractorsPassive REAL,
+                    sources TEXT NOT NULL,
+                    frustration INTEGER NOT NULL,
+                    confusion INTEGER NOT NULL,
+                    urgency INTEGER NOT NULL,
+                    delight INTEGER NOT NULL,
+                    verdict TEXT NOT NULL,
+                    baselineVolume INTEGER NOT NULL,
+                    baselineRecords INTEGER NOT NULL,
+                    pValue REAL NOT NULL,
+                    qValue REAL NOT NULL,
+                    PRIMARY KEY (themeId, week)
+                );
+                CREATE INDEX themeWeek_week ON themeWeek(week);
+                CREATE TABLE recordEmotion (
+                    recordId TEXT PRIMARY KEY REFERENCES record(id) ON DELETE CASCADE,
+                    emotions INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

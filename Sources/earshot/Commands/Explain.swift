@@ -33,6 +33,9 @@ extension Earshot {
                             print("     matched: \(match.matchedTerms.joined(separator: ", "))")
                             print("     the theme's keywords: \(match.keywords.prefix(12).joined(separator: ", "))")
                         }
+                        for emotion in explanation.emotions.keys.sorted() {
+                            print("  \(emotion): \(explanation.emotions[emotion]!.joined(separator: ", "))")
+                        }
                     }
                 }
             }

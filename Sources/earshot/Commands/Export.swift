@@ -11,13 +11,17 @@ extension Earshot {
             discussion: """
                 `themes` writes one row per (record, theme): source_id, source, record_id, theme_id, theme_label,
                 rank (1 = the record's strongest theme), strength, matched_terms. Records with no theme are absent.
+                `theme-weeks` writes one row per (theme, week): volume, share, NPS groups, nps_impact (NPS of all
+                minus NPS without the theme), the points gained if its detractors were passives, sources, records
+                per emotion, and the verdict (new, rising, falling, steady, tooFew) with its p- and q-value.
+                `records` ends with each record's emotions (frustration, confusion, urgency, delight).
                 CSV cells that a spreadsheet would run as formulas are prefixed with '.
 
                 Example:
                   earshot export themes --workspace ~/feedback --format csv --out themes.csv
                 """)
 
-        @Argument(help: "What to export: records or themes.")
+        @Argument(help: "What to export: records, themes or theme-weeks.")
         var table: ExportTable
 
         @Option(help: "csv or jsonl.")
@@ -46,7 +50,14 @@ extension Earshot {
 
 enum ExportTable: String, ExpressibleByArgument, CaseIterable {
     case records, themes
-    var value: RecordExporter.Table { self == .records ? .records : .themes }
+    case themeWeeks = "theme-weeks"
+    var value: RecordExporter.Table {
+        switch self {
+        case .records: .records
+        case .themes: .themes
+        case .themeWeeks: .themeWeeks
+        }
+    }
 }
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {

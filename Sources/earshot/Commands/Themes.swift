@@ -60,7 +60,8 @@ extension Earshot.Themes {
                 case .text:
                     for entry in entries {
                         let pinned = entry.pinnedName == nil ? "" : "  (pinned)"
-                        print("\(entry.id)  \(entry.status)  \(entry.records) records  \(entry.label)\(pinned)")
+                        let latest = entry.latestWeek.map { "  \($0): \(entry.latestVolume ?? 0), \(entry.latestVerdict ?? "")" } ?? ""
+                        print("\(entry.id)  \(entry.status)  \(entry.records) records  \(entry.label)\(pinned)\(latest)")
                         print("       \(entry.keywords.prefix(8).joined(separator: ", "))")
                     }
                 }
@@ -71,7 +72,7 @@ extension Earshot.Themes {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one theme: keywords, phrases, volume by week, quotes and its changelog.",
+            abstract: "Show one theme: keywords, phrases, its figures and verdict by week, quotes and its changelog.",
             discussion: "Example:\n  earshot themes show T0003 --workspace ~/feedback")
 
         @Argument(help: "The theme id, as `earshot themes list` shows it.") var id: String
@@ -88,8 +89,10 @@ extension Earshot.Themes {
                     print("\(detail.theme.id)  \(detail.theme.label)  (\(detail.theme.status), \(detail.theme.records) records)")
                     print("keywords: \(detail.theme.keywords.joined(separator: ", "))")
                     if !detail.phrases.isEmpty { print("phrases:  \(detail.phrases.joined(separator: ", "))") }
-                    print("volume by week:")
-                    for week in detail.volumeByWeek.keys.sorted() { print("  \(week)  \(detail.volumeByWeek[week]!)") }
+                    print("by week:   volume  share  detractors  NPS impact  frustration  delight  verdict (q)")
+                    for figure in detail.weeks where figure.volume > 0 || figure.trend.verdict != .steady {
+                        print("  " + WeekLine(figure).text)
+                    }
                     print("quotes:")
                     for quote in detail.quotes {
                         print("  [\(quote.recordID), \(quote.week), \(quote.matchedTerms.joined(separator: ", "))]")
@@ -106,6 +109,25 @@ extension Earshot.Themes {
             }
             withExtendedLifetime(lock) {}
         }
+    }
+}
+
+/// One week of a theme as `earshot themes show` prints it.
+struct WeekLine {
+    let text: String
+
+    init(_ figure: ThemeWeek) {
+        func percent(_ value: Double?) -> String { value.map { String(format: "%.0f%%", $0 * 100) } ?? "–" }
+        let impact = figure.npsImpact.map { String(format: "%+.1f", $0) } ?? "–"
+        let columns = [
+            figure.week.description, String(figure.volume), percent(figure.share), percent(figure.detractorShare),
+            impact, String(figure.emotions.frustration), String(figure.emotions.delight),
+            "\(figure.trend.verdict.rawValue) (\(String(format: "%.2g", figure.trend.qValue)))",
+        ]
+        let widths = [8, 7, 6, 11, 11, 12, 8, 0]
+        text = zip(columns, widths).map { column, width in
+            column.count >= width ? column : String(repeating: " ", count: width - column.count) + column
+        }.joined(separator: " ")
     }
 }
 
