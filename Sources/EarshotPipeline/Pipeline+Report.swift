@@ -45,11 +45,27 @@ extension Pipeline {
             themedShare: 0)
         let provenance = WeeklyReport.Provenance(
             earshotVersion: Pipeline.version, configSHA256: workspace.configurationSHA256,
-            inputFiles: status.files.map { WeeklyReport.InputFile(fileName: $0.fileName, sha256: $0.sha256, source: $0.source) })
+            inputFiles: status.files.map { WeeklyReport.InputFile(fileName: $0.fileName, sha256: $0.sha256, source: $0.source) },
+            themeChanges: try themeChanges(recordedIn: week))
+        let trends = workspace.configuration.trends
         let input = ReportInput(
             week: week, timeZone: workspace.configuration.reportingTimeZone, records: records,
-            themes: try store.themeModel(), dataHealth: health, provenance: provenance)
+            themes: try store.themeModel(), themeWeeks: try store.themeWeeks(weeks: [week]),
+            emotions: try store.recordEmotions(inWeeks: weeks),
+            trendMethod: ReportInput.TrendMethod(baselineWeeks: trends.baselineWeeks,
+                                                 falseDiscoveryRate: trends.falseDiscoveryRate,
+                                                 minimumCount: trends.minimumCount),
+            dataHealth: health, provenance: provenance)
         return ReportBuilder().build(input)
+    }
+
+    /// The taxonomy changes of the themes runs whose latest data was `week`, with the labels of the themes they name.
+    private func themeChanges(recordedIn week: ISOWeek) throws -> [WeeklyReport.TaxonomyChange] {
+        let labels = Dictionary(uniqueKeysWithValues: try workspace.store.storedThemes().map { ($0.theme.id, $0.theme.label) })
+        return try workspace.store.themeChanges().filter { $0.week == week }.map { _, _, change in
+            WeeklyReport.TaxonomyChange(change: change, label: labels[change.themeID] ?? change.themeID,
+                                        relatedLabel: change.relatedThemeID.flatMap { labels[$0] })
+        }
     }
 
     /// Writes the report for a week (default: ``defaultReportWeek(now:)``) to `reports/`, atomically.

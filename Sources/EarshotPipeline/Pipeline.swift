@@ -195,7 +195,7 @@ public struct Pipeline: Sendable {
         let model = outcome.model
         let figures = themeFigures(records: records, model: model)
         try store.replaceThemes(model, pinnedNames: outcome.pinnedNames, changes: outcome.changes, weeks: figures.weeks,
-                                emotions: figures.emotions, inputVersion: normalizeVersion)
+                                emotions: figures.emotions, changeWeek: records.map(\.week).max(), inputVersion: normalizeVersion)
         logger.info("Stage finished", metadata: [
             "stage.name": "themes", "themes.count": "\(model.themes.count)", "records.count": "\(records.count)",
             "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",

@@ -1,7 +1,8 @@
 import EarshotModel
 import Foundation
 
-/// NPS with its 95% confidence interval, and the plain-language verdict on a change.
+/// NPS with its 95% confidence interval, changes with theirs, and the plain sentences that say whether a change is
+/// real.
 enum NPSFigureMath {
     /// The NPS of the records' 0–10 scores, or `nil` when there are none.
     ///
@@ -22,18 +23,28 @@ enum NPSFigureMath {
             marginOfError: (196 * standardError * 10).rounded() / 10)
     }
 
-    /// A sentence saying whether the change from last week is larger than the noise.
-    static func verdict(_ current: WeeklyReport.NPSFigure?, _ previous: WeeklyReport.NPSFigure?) -> String {
-        guard let current else { return "No 0–10 scores came in this week, so there is no NPS." }
-        guard let previous else { return "NPS is \(format(current.score)) on \(current.respondents) answers; there is no previous week to compare with." }
-        let change = current.score - previous.score
-        let noise = (pow(current.marginOfError, 2) + pow(previous.marginOfError, 2)).squareRoot()
-        let direction = change >= 0 ? "up" : "down"
-        if abs(change) <= noise {
-            return "NPS moved \(direction) \(format(abs(change))) points from last week, within noise (±\(format(noise)) at 95%): no real change."
+    /// The change from `previous` to `current`; its margin combines the two independent margins in quadrature.
+    static func change(_ current: WeeklyReport.NPSFigure?, _ previous: WeeklyReport.NPSFigure?) -> WeeklyReport.NPSChange? {
+        guard let current, let previous else { return nil }
+        let points = ((current.score - previous.score) * 10).rounded() / 10
+        let noise = ((pow(current.marginOfError, 2) + pow(previous.marginOfError, 2)).squareRoot() * 10).rounded() / 10
+        return WeeklyReport.NPSChange(points: points, marginOfError: noise, isReal: abs(points) > noise)
+    }
+
+    /// A sentence saying whether the change against `period` ("last week", "the 4-week baseline") is real.
+    static func sentence(_ current: WeeklyReport.NPSFigure?, _ change: WeeklyReport.NPSChange?, against period: String) -> String? {
+        guard let current else { return nil }
+        guard let change else {
+            return "NPS is \(signed(current.score)) on \(current.respondents) answers; there is nothing from \(period) to compare with."
         }
-        return "NPS is \(direction) \(format(abs(change))) points from last week, more than the noise (±\(format(noise)) at 95%): a real change."
+        let direction = change.points >= 0 ? "up" : "down"
+        if change.isReal {
+            return "NPS is \(direction) \(format(abs(change.points))) points from \(period), more than the noise (±\(format(change.marginOfError)) at 95%): a real change."
+        }
+        return "NPS moved \(direction) \(format(abs(change.points))) points from \(period), within noise (±\(format(change.marginOfError)) at 95%): no real change."
     }
 
     static func format(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    static func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + format(value) }
 }

@@ -1,12 +1,14 @@
 import EarshotModel
 import Foundation
 
-/// Stage 4, report: computes the week's story from records and themes.
+/// Stage 4, report: computes the week's story from records, themes and the themes stage's weekly figures.
 public struct ReportBuilder: Sendable {
     /// How many themes the report lists.
     public var maximumThemes: Int
     /// How many quotes each theme gets.
     public var quotesPerTheme: Int
+    /// How many big steady themes the "held steady" list names.
+    public var steadyThemes = 5
 
     /// Creates a builder.
     public init(maximumThemes: Int = 10, quotesPerTheme: Int = 3) {
@@ -16,108 +18,168 @@ public struct ReportBuilder: Sendable {
 
     /// Builds the report for `input.week`.
     public func build(_ input: ReportInput) -> WeeklyReport {
-        let week = input.week
-        let byWeek = Dictionary(grouping: input.records, by: \.week)
-        let thisWeek = (byWeek[week] ?? []).sorted { $0.id < $1.id }
-        let lastWeek = byWeek[week.adding(weeks: -1)] ?? []
-        let baseline = (1...4).flatMap { byWeek[week.adding(weeks: -$0)] ?? [] }
-        let nps = NPSFigureMath.figure(thisWeek)
-        let npsLast = NPSFigureMath.figure(lastWeek)
-        let headline = WeeklyReport.Headline(
-            responses: thisWeek.filter { $0.kind != .ticket }.count,
-            tickets: thisWeek.filter { $0.kind == .ticket }.count,
-            ticketsLastWeek: lastWeek.filter { $0.kind == .ticket }.count,
-            nps: nps, npsLastWeek: npsLast, npsBaseline: NPSFigureMath.figure(baseline),
-            npsVerdict: NPSFigureMath.verdict(nps, npsLast))
-
-        let recordsByID = Dictionary(uniqueKeysWithValues: input.records.map { ($0.id, $0) })
-        var themeRecords: [String: [NormalizedRecord]] = [:]
-        var themedThisWeek = Set<RecordID>()
-        for assignment in input.themes.assignments {
-            guard let record = recordsByID[assignment.recordID] else { continue }
-            themeRecords[assignment.themeID, default: []].append(record)
-            if record.week == week { themedThisWeek.insert(record.id) }
-        }
-        let trendWeeks = (0..<12).map { week.adding(weeks: $0 - 11) }
+        let week = ReportWeek(input)
         let zone = ZoneConverter(identifier: input.timeZone) ?? ZoneConverter(identifier: "UTC")!
-        var lines: [WeeklyReport.ThemeLine] = []
+        let chooser = QuoteChooser(week: week, zone: zone, quotesPerTheme: quotesPerTheme)
+        let figures = Dictionary(input.themeWeeks.filter { $0.week == input.week }.map { ($0.themeID, $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        let trendWeeks = (0..<12).map { input.week.adding(weeks: $0 - 11) }
+
+        let ranked = input.themes.themes.filter { week.volume(of: $0.id) > 0 }.sorted { lhs, rhs in
+            let left = figures[lhs.id]?.npsGainIfDetractorsPassive ?? 0
+            let right = figures[rhs.id]?.npsGainIfDetractorsPassive ?? 0
+            if left != right { return left > right }
+            let leftVolume = week.volume(of: lhs.id)
+            let rightVolume = week.volume(of: rhs.id)
+            return leftVolume != rightVolume ? leftVolume > rightVolume : lhs.id < rhs.id
+        }
+        let shown = Array(ranked.prefix(maximumThemes))
         var quoted = Set<RecordID>()
-        let themeOrder = input.themes.themes.sorted { lhs, rhs in
-            let left = themeRecords[lhs.id]?.filter { $0.week == week }.count ?? 0
-            let right = themeRecords[rhs.id]?.filter { $0.week == week }.count ?? 0
-            return left != right ? left > right : lhs.id < rhs.id
+        var lines: [WeeklyReport.ThemeLine] = []
+        for theme in shown {
+            let quotes = chooser.quotes(theme: theme, alreadyQuoted: &quoted)
+            let counter = chooser.counterQuote(theme: theme, alreadyQuoted: quoted)
+            if let counter { quoted.insert(counter.id) }
+            lines.append(line(theme, figure: figures[theme.id], week: week, trendWeeks: trendWeeks, quotes: quotes,
+                              counterQuote: counter?.quote))
         }
-        for theme in themeOrder {
-            let all = themeRecords[theme.id] ?? []
-            let current = all.filter { $0.week == week }
-            guard !current.isEmpty else { continue }
-            let scored = current.compactMap(\.score?.npsCategory)
-            let sourceCounts: [(String, Int)] = Dictionary(grouping: current, by: \.id.source).map { ($0.key, $0.value.count) }
-            let sources: [String] = sourceCounts.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
-            let counts: [ISOWeek: Int] = Dictionary(grouping: all, by: \.week).mapValues(\.count)
-            let volumeLastWeek = all.filter { $0.week == week.adding(weeks: -1) }.count
-            let detractors = scored.filter { $0 == .detractor }.count
-            let detractorShare: Double? = scored.isEmpty ? nil : rounded(Double(detractors) / Double(scored.count))
-            let trend: [Int] = trendWeeks.map { counts[$0] ?? 0 }
-            let share = rounded(Double(current.count) / Double(max(thisWeek.count, 1)))
-            let line = WeeklyReport.ThemeLine(
-                id: theme.id, label: theme.label, keywords: Array(theme.keywords.prefix(5)), volume: current.count,
-                share: share, volumeLastWeek: volumeLastWeek, detractorShare: detractorShare, sources: sources,
-                trend: trend, quotes: quotes(for: current, keywords: theme.keywords, zone: zone, alreadyQuoted: &quoted))
-            lines.append(line)
-        }
-        lines.sort { $0.volume != $1.volume ? $0.volume > $1.volume : $0.id < $1.id }
+
         var health = input.dataHealth
-        health.themedShare = rounded(Double(themedThisWeek.count) / Double(max(thisWeek.count, 1)))
-        let monday = week.mondayDaysSinceEpoch
+        let themed = Set(week.assignments.values.joined().map(\.recordID))
+        health.themedShare = rounded(Double(themed.count) / Double(max(week.records.count, 1)))
+        let byWeek = Dictionary(grouping: input.records, by: \.week)
+        let monday = input.week.mondayDaysSinceEpoch
         return WeeklyReport(
-            week: week, weekStart: day(monday), weekEnd: day(monday + 6), timeZone: input.timeZone, headline: headline,
-            themes: Array(lines.prefix(maximumThemes)),
-            volumeByWeek: trendWeeks.map { WeeklyReport.WeekCount(week: $0, records: byWeek[$0]?.count ?? 0) },
+            week: input.week, weekStart: day(monday), weekEnd: day(monday + 6), timeZone: input.timeZone,
+            headline: headline(week: week, byWeek: byWeek, topTheme: lines.first),
+            themes: lines,
+            movers: movers(themes: input.themes.themes, figures: figures, method: input.trendMethod),
+            emotions: EmotionSummary().lines(themes: ranked, week: week, quotes: chooser),
+            segments: SegmentFinder().segments(themes: Array(ranked.prefix(5)), week: week),
+            mustRead: chooser.mustRead(order: readingOrder(ranked: ranked, figures: figures)),
+            volumeByWeek: trendWeeks.map { trendWeek in
+                let records = byWeek[trendWeek] ?? []
+                return WeeklyReport.WeekCount(week: trendWeek, records: records.count,
+                                              nps: NPSFigureMath.figure(records)?.score)
+            },
             dataHealth: health, provenance: input.provenance)
     }
 
-    /// Quotes that cover the theme's terms: each next quote is the one adding the most terms not yet shown,
-    /// preferring texts of readable length; ties go to the record id, so the choice is deterministic.
-    private func quotes(
-        for records: [NormalizedRecord], keywords: [String], zone: ZoneConverter, alreadyQuoted: inout Set<RecordID>
-    ) -> [WeeklyReport.Quote] {
-        var shown = Set<String>()
-        var chosen: [NormalizedRecord] = []
-        let withText = records.filter { !$0.text.isEmpty || !$0.title.isEmpty }
-        // A quote already shown under a bigger theme is used again only when the theme has nothing else to show.
-        let fresh = withText.filter { !alreadyQuoted.contains($0.id) }
-        var pool = fresh.isEmpty ? withText : fresh
-        while chosen.count < quotesPerTheme, !pool.isEmpty {
-            func value(_ record: NormalizedRecord) -> Double {
-                let lower = record.fullText.lowercased()
-                let new = keywords.filter { !shown.contains($0) && lower.contains($0) }.count
-                let length = Double(record.fullText.count)
-                let readable = length >= 40 && length <= 400 ? 1.0 : 0.0
-                return Double(new) * 2 + readable
-            }
-            let best = pool.max { lhs, rhs in
-                let left = value(lhs)
-                let right = value(rhs)
-                return left != right ? left < right : lhs.id > rhs.id
-            }!
-            chosen.append(best)
-            pool.removeAll { $0.id == best.id }
-            let lower = best.fullText.lowercased()
-            shown.formUnion(keywords.filter { lower.contains($0) })
+    private func headline(week: ReportWeek, byWeek: [ISOWeek: [NormalizedRecord]],
+                          topTheme: WeeklyReport.ThemeLine?) -> WeeklyReport.Headline {
+        let baseline = (1...4).flatMap { byWeek[week.week.adding(weeks: -$0)] ?? [] }
+        let nps = NPSFigureMath.figure(week.records)
+        let npsLast = NPSFigureMath.figure(week.lastWeek)
+        let npsBaseline = NPSFigureMath.figure(baseline)
+        let fromLast = NPSFigureMath.change(nps, npsLast)
+        let fromBaseline = NPSFigureMath.change(nps, npsBaseline)
+        let tickets = week.records.filter { $0.kind == .ticket }.count
+        let ticketsLast = week.lastWeek.filter { $0.kind == .ticket }.count
+        var summary: [String] = []
+        if nps == nil {
+            summary.append("No 0–10 scores came in this week, so there is no NPS.")
+        } else {
+            summary.append(NPSFigureMath.sentence(nps, fromLast, against: "last week")!)
+            if npsBaseline != nil { summary.append(NPSFigureMath.sentence(nps, fromBaseline, against: "the 4-week baseline")!) }
         }
-        alreadyQuoted.formUnion(chosen.map(\.id))
-        return chosen.map { record in
-            var text = PersonalDataRedactor.redact(record.fullText.replacingOccurrences(of: "\n", with: " "))
-            if text.count > 400 { text = String(text.prefix(397)) + "…" }
-            return WeeklyReport.Quote(recordID: record.id.description, source: record.id.source,
-                                      date: zone.civil(ofUTC: record.createdAt).isoDate, text: text)
+        if tickets > 0 || ticketsLast > 0 {
+            summary.append("\(tickets) tickets came in, \(change(tickets, ticketsLast)) last week's \(ticketsLast).")
         }
+        if let topTheme {
+            let stake = topTheme.npsPointsAtStake.map { ", \(NPSFigureMath.format($0)) NPS points at stake" } ?? ""
+            summary.append("The theme that matters most is “\(topTheme.label)”: \(topTheme.volume) records (\(percent(topTheme.share)))\(stake).")
+        }
+        return WeeklyReport.Headline(
+            responses: week.records.count - tickets, responsesLastWeek: week.lastWeek.count - ticketsLast,
+            tickets: tickets, ticketsLastWeek: ticketsLast, nps: nps, npsLastWeek: npsLast, npsBaseline: npsBaseline,
+            changeFromLastWeek: fromLast, changeFromBaseline: fromBaseline, summary: summary)
     }
+
+    private func line(_ theme: Theme, figure: ThemeWeek?, week: ReportWeek, trendWeeks: [ISOWeek],
+                      quotes: [WeeklyReport.Quote], counterQuote: WeeklyReport.Quote?) -> WeeklyReport.ThemeLine {
+        let assignments = week.assignments[theme.id] ?? []
+        let records = assignments.compactMap { week.byID[$0.recordID] }
+        var sources: [String: Int] = [:]
+        for record in records { sources[record.id.source, default: 0] += 1 }
+        let categories = records.compactMap(\.score?.npsCategory)
+        let detractors = categories.filter { $0 == .detractor }.count
+        let frustrated = records.filter { week.emotions(of: $0.id).contains(.frustration) }.count
+        let counts = week.weeklyCounts[theme.id] ?? [:]
+        // The points at stake are 100 · Dₜ / N, a proportion p of the week's N scored answers: its binomial margin.
+        var stakeMargin: Double?
+        let scored = week.records.filter { $0.score?.npsCategory != nil }.count
+        if let gain = figure?.npsGainIfDetractorsPassive, scored > 0 {
+            let p = gain / 100
+            stakeMargin = rounded(196 * (p * (1 - p) / Double(scored)).squareRoot(), places: 1)
+        }
+        return WeeklyReport.ThemeLine(
+            id: theme.id, label: theme.label, keywords: Array(theme.keywords.prefix(6)), volume: records.count,
+            share: rounded(Double(records.count) / Double(max(week.records.count, 1))),
+            volumeLastWeek: counts[week.week.adding(weeks: -1)] ?? 0,
+            baselineShare: rounded(figure?.trend.baselineShare ?? 0),
+            verdict: figure?.trend.verdict ?? .tooFew, qValue: rounded(figure?.trend.qValue ?? 1, places: 4),
+            detractorShare: categories.isEmpty ? nil : rounded(Double(detractors) / Double(categories.count)),
+            frustrationShare: rounded(Double(frustrated) / Double(max(records.count, 1))),
+            npsImpact: figure?.npsImpact.map { rounded($0, places: 1) },
+            npsPointsAtStake: figure?.npsGainIfDetractorsPassive.map { rounded($0, places: 1) },
+            npsPointsAtStakeMargin: stakeMargin,
+            sources: sources.map { SourceCount(source: $0.key, records: $0.value) }
+                .sorted { $0.records != $1.records ? $0.records > $1.records : $0.source < $1.source },
+            trend: trendWeeks.map { counts[$0] ?? 0 }, quotes: quotes, counterQuote: counterQuote)
+    }
+
+    private func movers(themes: [Theme], figures: [String: ThemeWeek],
+                        method: ReportInput.TrendMethod) -> WeeklyReport.Movers {
+        var groups: [TrendVerdict: [WeeklyReport.ThemeMove]] = [:]
+        for theme in themes {
+            guard let figure = figures[theme.id] else { continue }
+            groups[figure.trend.verdict, default: []].append(WeeklyReport.ThemeMove(
+                id: theme.id, label: theme.label, volume: figure.volume, share: rounded(figure.share),
+                baselineShare: rounded(figure.trend.baselineShare), qValue: rounded(figure.trend.qValue, places: 4)))
+        }
+        func bySignificance(_ moves: [WeeklyReport.ThemeMove]) -> [WeeklyReport.ThemeMove] {
+            moves.sorted { ($0.qValue, -$0.volume, $0.id) < ($1.qValue, -$1.volume, $1.id) }
+        }
+        let steady = (groups[.steady] ?? []).sorted { ($0.volume, $1.id) > ($1.volume, $0.id) }
+        let sentence = "Each theme's share this week is tested against the \(method.baselineWeeks) weeks before it "
+            + "(exact binomial test); Benjamini–Hochberg keeps false discoveries among the \(figures.count) themes tested "
+            + "under \(Int((method.falseDiscoveryRate * 100).rounded()))%; themes with fewer than \(method.minimumCount) "
+            + "records get no verdict."
+        return WeeklyReport.Movers(
+            new: bySignificance(groups[.new] ?? []), rising: bySignificance(groups[.rising] ?? []),
+            fading: bySignificance(groups[.falling] ?? []), heldSteady: Array(steady.prefix(steadyThemes)),
+            method: sentence)
+    }
+
+    /// New themes first, then rising, then the rest by impact: the order the ten comments are chosen in.
+    private func readingOrder(ranked: [Theme], figures: [String: ThemeWeek]) -> [(theme: Theme, reason: String)] {
+        let new = ranked.filter { figures[$0.id]?.trend.verdict == .new }.map { ($0, "new theme") }
+        let rising = ranked.filter { figures[$0.id]?.trend.verdict == .rising }.map { ($0, "rising theme") }
+        let rest = ranked.filter { ![.new, .rising].contains(figures[$0.id]?.trend.verdict) }.enumerated().map { index, theme in
+            let points = figures[theme.id]?.npsGainIfDetractorsPassive ?? 0
+            let volume = figures[theme.id]?.volume ?? 0
+            let reason = points >= 1 ? "\(index == 0 ? "most" : NPSFigureMath.format(points)) NPS points at stake"
+                : index == 0 ? "biggest theme" : "\(volume) records this week"
+            return (theme, reason)
+        }
+        return new + rising + rest
+    }
+
+    private func change(_ current: Int, _ previous: Int) -> String {
+        guard previous > 0 else { return current > 0 ? "against none of" : "as many as" }
+        let change = Double(current - previous) / Double(previous)
+        if current == previous { return "as many as" }
+        return "\(change > 0 ? "up" : "down") \(percent(abs(change))) from"
+    }
+
+    private func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
 
     private func day(_ days: Int) -> String {
         CivilDateTime(secondsSinceEpoch: Int64(days) * 86_400).isoDate
     }
 
-    private func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+    private func rounded(_ value: Double, places: Int = 3) -> Double {
+        let scale = pow(10, Double(places))
+        return (value * scale).rounded() / scale
+    }
 }

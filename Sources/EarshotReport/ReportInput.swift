@@ -1,6 +1,7 @@
 import EarshotModel
 
-/// What the report stage reads: the week's and the previous weeks' records, the themes, and the workspace's health.
+/// What the report stage reads: the week's and the previous weeks' records, the themes with their weekly figures,
+/// the records' emotions, and the workspace's health and provenance.
 public struct ReportInput: Sendable {
     /// The week to report.
     public var week: ISOWeek
@@ -10,6 +11,12 @@ public struct ReportInput: Sendable {
     public var records: [NormalizedRecord]
     /// The current themes and assignments.
     public var themes: ThemeModel
+    /// The themes stage's figures per theme per week (for at least the reported week).
+    public var themeWeeks: [ThemeWeek]
+    /// The emotions of the records that show any.
+    public var emotions: [RecordID: EmotionSet]
+    /// How verdicts were tested, for the sentence that explains them.
+    public var trendMethod: TrendMethod
     /// Data health of the whole workspace.
     public var dataHealth: WeeklyReport.DataHealth
     /// Provenance.
@@ -17,14 +24,35 @@ public struct ReportInput: Sendable {
 
     /// Creates an input.
     public init(
-        week: ISOWeek, timeZone: String, records: [NormalizedRecord], themes: ThemeModel,
+        week: ISOWeek, timeZone: String, records: [NormalizedRecord], themes: ThemeModel, themeWeeks: [ThemeWeek] = [],
+        emotions: [RecordID: EmotionSet] = [:], trendMethod: TrendMethod = TrendMethod(),
         dataHealth: WeeklyReport.DataHealth, provenance: WeeklyReport.Provenance
     ) {
         self.week = week
         self.timeZone = timeZone
         self.records = records
         self.themes = themes
+        self.themeWeeks = themeWeeks
+        self.emotions = emotions
+        self.trendMethod = trendMethod
         self.dataHealth = dataHealth
         self.provenance = provenance
+    }
+
+    /// The settings behind the themes stage's verdicts.
+    public struct TrendMethod: Sendable, Hashable {
+        /// Weeks in the baseline.
+        public var baselineWeeks: Int
+        /// The Benjamini–Hochberg false discovery rate.
+        public var falseDiscoveryRate: Double
+        /// The count below which no verdict is given.
+        public var minimumCount: Int
+
+        /// Creates a value.
+        public init(baselineWeeks: Int = 4, falseDiscoveryRate: Double = 0.05, minimumCount: Int = 5) {
+            self.baselineWeeks = baselineWeeks
+            self.falseDiscoveryRate = falseDiscoveryRate
+            self.minimumCount = minimumCount
+        }
     }
 }

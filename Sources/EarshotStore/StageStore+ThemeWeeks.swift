@@ -31,13 +31,16 @@ extension StageStore {
         }
     }
 
-    /// Every record's stored emotions, for records whose words show any.
-    public func recordEmotions() throws -> [RecordID: EmotionSet] {
-        try writer.read { db in
+    /// The stored emotions of the records (of `weeks`, when given) whose words show any.
+    public func recordEmotions(inWeeks weeks: Set<ISOWeek>? = nil) throws -> [RecordID: EmotionSet] {
+        if let weeks, weeks.isEmpty { return [:] }
+        let filter = weeks.map { "WHERE r.week IN (\(Array(repeating: "?", count: $0.count).joined(separator: ",")))" } ?? ""
+        let arguments = StatementArguments((weeks ?? []).sorted().map(\.description))
+        return try writer.read { db in
             var result: [RecordID: EmotionSet] = [:]
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT r.source, r.sourceId, e.emotions FROM recordEmotion e JOIN record r ON r.id = e.recordId
-                """)
+                SELECT r.source, r.sourceId, e.emotions FROM recordEmotion e JOIN record r ON r.id = e.recordId \(filter)
+                """, arguments: arguments)
             while let row = try rows.next() {
                 result[RecordID(source: row["source"], sourceID: row["sourceId"])] =
                     EmotionSet(rawValue: UInt8(truncatingIfNeeded: row["emotions"] as Int))
@@ -74,7 +77,7 @@ extension StageStore {
             share: row["share"], promoters: row["promoters"], passives: row["passives"], detractors: row["detractors"],
             detractorShare: row["detractorShare"], npsImpact: row["npsImpact"],
             npsGainIfDetractorsPassive: row["npsGainIfDetractorsPassive"],
-            sources: JSONText.decode([ThemeWeek.SourceCount].self, from: row["sources"]) ?? [],
+            sources: JSONText.decode([SourceCount].self, from: row["sources"]) ?? [],
             emotions: EmotionCounts(frustration: row["frustration"], confusion: row["confusion"], urgency: row["urgency"],
                                     delight: row["delight"]),
             trend: ThemeWeek.Trend(verdict: verdict, baselineVolume: row["baselineVolume"],

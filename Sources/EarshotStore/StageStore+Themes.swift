@@ -5,10 +5,11 @@ extension StageStore {
     /// Replaces the themes stage's output in one transaction: themes, assignments, the per-theme-per-week figures and
     /// the records' emotions; and appends the run's changes to the changelog.
     ///
-    /// Themes that no longer appear are kept, marked inactive, so their ids are never reused.
+    /// Themes that no longer appear are kept, marked inactive, so their ids are never reused. `changeWeek`, the latest
+    /// week of data the run saw, dates its changes so that the weekly report can list the changes of its week.
     public func replaceThemes(
         _ model: ThemeModel, pinnedNames: [String: String] = [:], changes: [ThemeChange] = [], weeks: [ThemeWeek] = [],
-        emotions: [(recordID: RecordID, emotions: EmotionSet)] = [], inputVersion: Int
+        emotions: [(recordID: RecordID, emotions: EmotionSet)] = [], changeWeek: ISOWeek? = nil, inputVersion: Int
     ) throws {
         try writer.write { db in
             try db.execute(sql: """
@@ -42,19 +43,22 @@ extension StageStore {
             let version = try Self.stageState(.themes, db).version + 1
             for change in changes {
                 try db.execute(
-                    sql: "INSERT INTO themeChange (themesVersion, themeId, kind, relatedThemeId, evidence) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [version, change.themeID, change.kind.rawValue, change.relatedThemeID, change.evidence])
+                    sql: "INSERT INTO themeChange (themesVersion, themeId, kind, relatedThemeId, evidence, week) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [version, change.themeID, change.kind.rawValue, change.relatedThemeID, change.evidence,
+                                changeWeek?.description])
             }
             try Self.bump(.themes, inputVersion: inputVersion, db)
         }
     }
 
-    /// The changelog: every change of every themes run, oldest first, with the run's themes version.
-    public func themeChanges() throws -> [(version: Int, change: ThemeChange)] {
+    /// The changelog: every change of every themes run, oldest first, with the run's themes version and the latest
+    /// week of data that run saw.
+    public func themeChanges() throws -> [(version: Int, week: ISOWeek?, change: ThemeChange)] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM themeChange ORDER BY id").compactMap { row in
                 guard let kind = ThemeChange.Kind(rawValue: row["kind"]) else { return nil }
-                return (row["themesVersion"], ThemeChange(themeID: row["themeId"], kind: kind,
+                let week = (row["week"] as String?).flatMap(ISOWeek.init)
+                return (row["themesVersion"], week, ThemeChange(themeID: row["themeId"], kind: kind,
                     relatedThemeID: row["relatedThemeId"], evidence: row["evidence"]))
             }
         }

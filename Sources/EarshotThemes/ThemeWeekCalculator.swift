@@ -112,7 +112,7 @@ public struct ThemeWeekCalculator: Sendable {
         let withoutTheme = all.subtracting(cell)
         let npsImpact: Double? = if let overall = all.nps, let without = withoutTheme.nps { overall - without } else { nil }
         let gain: Double? = all.scored > 0 ? 100 * Double(cell.detractors) / Double(all.scored) : nil
-        let sources = cell.sources.map { ThemeWeek.SourceCount(source: $0.key, records: $0.value) }
+        let sources = cell.sources.map { SourceCount(source: $0.key, records: $0.value) }
             .sorted { $0.records != $1.records ? $0.records > $1.records : $0.source < $1.source }
         return ThemeWeek(
             themeID: themeID, week: week, volume: cell.records, weekRecords: all.records,

@@ -79,7 +79,7 @@ import Testing
         #expect(nps?.detractors == 7)
         // SE = sqrt((0.1 + 0.7 − 0.36) / 10) = 0.2098; × 1.96 × 100 = 41.1 points.
         #expect(nps?.marginOfError == 41.1)
-        #expect(report.headline.npsVerdict.contains("no previous week"))
+        #expect(report.headline.summary.first?.contains("nothing from last week") == true)
     }
 
     @Test func themeLinesCountTheWeekAndTheTrend() {

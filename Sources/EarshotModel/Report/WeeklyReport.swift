@@ -12,19 +12,32 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
     public var timeZone: String
     /// The headline numbers.
     public var headline: Headline
-    /// The week's themes, biggest first.
+    /// The week's themes, ranked by impact: NPS points at stake, then volume.
     public var themes: [ThemeLine]
-    /// Record counts for the last weeks, oldest first, for the trend chart.
+    /// Themes that are new, rising or fading this week, and the big ones that held steady.
+    public var movers: Movers
+    /// Where frustration, confusion, urgency and delight concentrate.
+    public var emotions: [EmotionLine]
+    /// Segments (attribute values) in which a top theme is over-represented.
+    public var segments: [SegmentLine]
+    /// "If you read only ten comments this week, read these."
+    public var mustRead: [MustRead]
+    /// Records and NPS for the last 12 weeks, oldest first, for the trend chart.
     public var volumeByWeek: [WeekCount]
     /// What went in and what was set aside.
     public var dataHealth: DataHealth
     /// How the report was made, so an analyst can reproduce it.
     public var provenance: Provenance
 
+    /// The current ``schemaVersion``.
+    public static let currentSchemaVersion = 2
+
     /// Creates a report.
     public init(
-        schemaVersion: Int = 1, week: ISOWeek, weekStart: String, weekEnd: String, timeZone: String, headline: Headline,
-        themes: [ThemeLine], volumeByWeek: [WeekCount], dataHealth: DataHealth, provenance: Provenance
+        schemaVersion: Int = WeeklyReport.currentSchemaVersion, week: ISOWeek, weekStart: String, weekEnd: String,
+        timeZone: String, headline: Headline, themes: [ThemeLine], movers: Movers, emotions: [EmotionLine],
+        segments: [SegmentLine], mustRead: [MustRead], volumeByWeek: [WeekCount], dataHealth: DataHealth,
+        provenance: Provenance
     ) {
         self.schemaVersion = schemaVersion
         self.week = week
@@ -33,6 +46,10 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
         self.timeZone = timeZone
         self.headline = headline
         self.themes = themes
+        self.movers = movers
+        self.emotions = emotions
+        self.segments = segments
+        self.mustRead = mustRead
         self.volumeByWeek = volumeByWeek
         self.dataHealth = dataHealth
         self.provenance = provenance
@@ -42,6 +59,8 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
     public struct Headline: Sendable, Hashable, Codable {
         /// Survey, NPS, CSAT and review responses this week.
         public var responses: Int
+        /// Responses the week before.
+        public var responsesLastWeek: Int
         /// Support tickets this week.
         public var tickets: Int
         /// Tickets the week before.
@@ -52,18 +71,27 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
         public var npsLastWeek: NPSFigure?
         /// NPS over the four weeks before this one.
         public var npsBaseline: NPSFigure?
-        /// One plain sentence on the NPS change: real or within noise.
-        public var npsVerdict: String
+        /// This week's NPS against last week's, when both exist.
+        public var changeFromLastWeek: NPSChange?
+        /// This week's NPS against the 4-week baseline, when both exist.
+        public var changeFromBaseline: NPSChange?
+        /// Plain sentences on the week: the NPS change, real or within noise, and the ticket volume.
+        public var summary: [String]
 
         /// Creates a value.
-        public init(responses: Int, tickets: Int, ticketsLastWeek: Int, nps: NPSFigure?, npsLastWeek: NPSFigure?, npsBaseline: NPSFigure?, npsVerdict: String) {
+        public init(responses: Int, responsesLastWeek: Int, tickets: Int, ticketsLastWeek: Int, nps: NPSFigure?,
+                    npsLastWeek: NPSFigure?, npsBaseline: NPSFigure?, changeFromLastWeek: NPSChange?,
+                    changeFromBaseline: NPSChange?, summary: [String]) {
             self.responses = responses
+            self.responsesLastWeek = responsesLastWeek
             self.tickets = tickets
             self.ticketsLastWeek = ticketsLastWeek
             self.nps = nps
             self.npsLastWeek = npsLastWeek
             self.npsBaseline = npsBaseline
-            self.npsVerdict = npsVerdict
+            self.changeFromLastWeek = changeFromLastWeek
+            self.changeFromBaseline = changeFromBaseline
+            self.summary = summary
         }
     }
 
@@ -93,152 +121,20 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
         }
     }
 
-    /// One theme's line in the week.
-    public struct ThemeLine: Sendable, Hashable, Codable {
-        /// The stable theme id.
-        public var id: String
-        /// The label.
-        public var label: String
-        /// Its strongest terms.
-        public var keywords: [String]
-        /// Records this week with the theme.
-        public var volume: Int
-        /// `volume` over the week's records.
-        public var share: Double
-        /// Records with the theme the week before.
-        public var volumeLastWeek: Int
-        /// Detractors among the theme's 0–10 answers this week, when there are any.
-        public var detractorShare: Double?
-        /// The sources that carry it this week, biggest first.
-        public var sources: [String]
-        /// Record counts for the last 12 weeks, oldest first.
-        public var trend: [Int]
-        /// Verbatim quotes, personal data redacted.
-        public var quotes: [Quote]
+    /// A change of NPS between two periods, with the noise it must exceed to be real.
+    public struct NPSChange: Sendable, Hashable, Codable {
+        /// This week minus the other period, in points.
+        public var points: Double
+        /// Half the width of the change's 95% confidence interval: the two margins combined in quadrature.
+        public var marginOfError: Double
+        /// Whether `|points|` exceeds the margin.
+        public var isReal: Bool
 
         /// Creates a value.
-        public init(id: String, label: String, keywords: [String], volume: Int, share: Double, volumeLastWeek: Int, detractorShare: Double?, sources: [String], trend: [Int], quotes: [Quote]) {
-            self.id = id
-            self.label = label
-            self.keywords = keywords
-            self.volume = volume
-            self.share = share
-            self.volumeLastWeek = volumeLastWeek
-            self.detractorShare = detractorShare
-            self.sources = sources
-            self.trend = trend
-            self.quotes = quotes
-        }
-    }
-
-    /// A customer's words, with where they came from.
-    public struct Quote: Sendable, Hashable, Codable {
-        /// The record id, `source:id`.
-        public var recordID: String
-        /// The source.
-        public var source: String
-        /// The date it was written, `yyyy-MM-dd`, in the report's zone.
-        public var date: String
-        /// The text, shortened and with e-mails, phone and card numbers replaced by placeholders.
-        public var text: String
-
-        /// Creates a value.
-        public init(recordID: String, source: String, date: String, text: String) {
-            self.recordID = recordID
-            self.source = source
-            self.date = date
-            self.text = text
-        }
-    }
-
-    /// Records in one week.
-    public struct WeekCount: Sendable, Hashable, Codable {
-        /// The week.
-        public var week: ISOWeek
-        /// Its records.
-        public var records: Int
-
-        /// Creates a value.
-        public init(week: ISOWeek, records: Int) {
-            self.week = week
-            self.records = records
-        }
-    }
-
-    /// What went into the workspace and what was set aside.
-    public struct DataHealth: Sendable, Hashable, Codable {
-        /// Files ingested.
-        public var files: Int
-        /// Data rows read.
-        public var rowsRead: Int
-        /// Records.
-        public var records: Int
-        /// Rows merged into a newer version of the same record.
-        public var mergedDuplicates: Int
-        /// Rows set aside.
-        public var quarantined: Int
-        /// Quarantine reasons with counts, commonest first.
-        public var quarantineReasons: [ReasonCount]
-        /// Records this week with at least one theme, over the week's records.
-        public var themedShare: Double
-
-        /// Creates a value.
-        public init(files: Int, rowsRead: Int, records: Int, mergedDuplicates: Int, quarantined: Int, quarantineReasons: [ReasonCount], themedShare: Double) {
-            self.files = files
-            self.rowsRead = rowsRead
-            self.records = records
-            self.mergedDuplicates = mergedDuplicates
-            self.quarantined = quarantined
-            self.quarantineReasons = quarantineReasons
-            self.themedShare = themedShare
-        }
-    }
-
-    /// A reason and how often it occurred.
-    public struct ReasonCount: Sendable, Hashable, Codable {
-        /// The reason.
-        public var reason: String
-        /// How many rows.
-        public var count: Int
-
-        /// Creates a value.
-        public init(reason: String, count: Int) {
-            self.reason = reason
-            self.count = count
-        }
-    }
-
-    /// How the report was made.
-    public struct Provenance: Sendable, Hashable, Codable {
-        /// The Earshot version.
-        public var earshotVersion: String
-        /// SHA-256 of `earshot.toml`.
-        public var configSHA256: String
-        /// Every input file with its hash, in ingest order.
-        public var inputFiles: [InputFile]
-
-        /// Creates a value.
-        public init(earshotVersion: String, configSHA256: String, inputFiles: [InputFile]) {
-            self.earshotVersion = earshotVersion
-            self.configSHA256 = configSHA256
-            self.inputFiles = inputFiles
-        }
-    }
-
-    /// An input file.
-    public struct InputFile: Sendable, Hashable, Codable {
-        /// Its name.
-        public var fileName: String
-        /// Its SHA-256.
-        public var sha256: String
-        /// Its source.
-        public var source: String
-
-        /// Creates a value.
-        public init(fileName: String, sha256: String, source: String) {
-            self.fileName = fileName
-            self.sha256 = sha256
-            self.source = source
+        public init(points: Double, marginOfError: Double, isReal: Bool) {
+            self.points = points
+            self.marginOfError = marginOfError
+            self.isReal = isReal
         }
     }
 }

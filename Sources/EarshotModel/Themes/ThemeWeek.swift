@@ -55,20 +55,6 @@ public struct ThemeWeek: Sendable, Hashable, Codable {
         self.trend = trend
     }
 
-    /// Records from one source.
-    public struct SourceCount: Sendable, Hashable, Codable {
-        /// The source name.
-        public var source: String
-        /// Its records.
-        public var records: Int
-
-        /// Creates a value.
-        public init(source: String, records: Int) {
-            self.source = source
-            self.records = records
-        }
-    }
-
     /// How a theme's share this week compares with the baseline weeks before it.
     public struct Trend: Sendable, Hashable, Codable {
         /// The verdict; `.tooFew` below the minimum count.
@@ -95,6 +81,20 @@ public struct ThemeWeek: Sendable, Hashable, Codable {
         public var baselineShare: Double {
             baselineRecords > 0 ? Double(baselineVolume) / Double(baselineRecords) : 0
         }
+    }
+}
+
+/// Records from one source.
+public struct SourceCount: Sendable, Hashable, Codable {
+    /// The source name.
+    public var source: String
+    /// Its records.
+    public var records: Int
+
+    /// Creates a value.
+    public init(source: String, records: Int) {
+        self.source = source
+        self.records = records
     }
 }
 
