@@ -46,7 +46,7 @@ enum HTMLCharts {
         return "<svg class=\"weekly\" viewBox=\"0 0 \(Int(width)) \(Int(top + height + 16))\" role=\"img\" aria-label=\"\(HTMLText.escape(alt))\">\(marks)</svg>"
     }
 
-    /// A 12-week sparkline with the last point marked.
+    /// A weekly sparkline with the last point marked.
     static func sparkline(_ values: [Int]) -> String {
         let maximum = Double(max(values.max() ?? 1, 1))
         let step = 88.0 / Double(max(values.count - 1, 1))

@@ -61,7 +61,7 @@ public struct HTMLRenderer: Sendable {
             <div class="cards">\(cards)</div>
             <p class="verdict">\(headline.summary.map(e).joined(separator: " "))</p>
             <figure>\(HTMLCharts.weeklyChart(report.volumeByWeek, current: report.week))
-            <figcaption>Records per week, last 12 weeks (this week dark blue)\(hasNPS ? "; the red line is the weekly NPS on a −100…+100 scale" : "").</figcaption></figure>
+            <figcaption>Records per week, up to 12 weeks (this week dark blue)\(hasNPS ? "; the red line is the weekly NPS on a −100…+100 scale" : "").</figcaption></figure>
             </section>
 
             """
@@ -73,13 +73,16 @@ public struct HTMLRenderer: Sendable {
         }
         var rows = ""
         let maximumShare = report.themes.map(\.share).max() ?? 1
+        let hasNPS = ReportText.hasNPS(report)
         for (index, theme) in report.themes.enumerated() {
+            let scoreCells = hasNPS
+                ? "<td class=\"num\">\(theme.detractorShare.map(ReportText.percent) ?? "–")</td><td class=\"num\">\(theme.npsImpact.map(ReportText.signed) ?? "–")</td><td class=\"num\">\(ReportText.pointsAtStake(theme) ?? "–")</td>"
+                : "<td class=\"num\">\(ReportText.percent(theme.frustrationShare))</td>"
             rows += """
                 <tr><td class="num">\(index + 1)</td><td><a href="#\(theme.id)">\(e(theme.label))</a></td>
                 <td class="num">\(theme.volume)</td>
                 <td class="num">\(HTMLCharts.bar(theme.share, maximum: maximumShare, label: "\(ReportText.percent(theme.share)) of the week")) \(ReportText.percent(theme.share))</td>
-                <td>\(badge(theme.verdict))</td><td class="num">\(theme.detractorShare.map(ReportText.percent) ?? "–")</td>
-                <td class="num">\(theme.npsImpact.map(ReportText.signed) ?? "–")</td><td class="num">\(ReportText.pointsAtStake(theme) ?? "–")</td>
+                <td>\(badge(theme.verdict))</td>\(scoreCells)
                 <td>\(HTMLCharts.sparkline(theme.trend))</td><td class="sources">\(e(ReportText.sources(theme.sources, limit: 3)))</td></tr>
 
                 """
@@ -105,8 +108,8 @@ public struct HTMLRenderer: Sendable {
         }
         return """
             <section aria-labelledby="h-themes"><h2 id="h-themes">Themes that matter</h2>
-            <p class="sub">\(e(ReportText.ranking))</p>
-            <div class="scroll"><table class="themes"><thead><tr><th>#</th><th>Theme</th><th>Records</th><th>Share</th><th>Change</th><th>Detractors</th><th>NPS impact</th><th>Points at stake</th><th>12 weeks</th><th>Sources</th></tr></thead>
+            <p class="sub">\(e(ReportText.ranking(hasNPS: hasNPS)))</p>
+            <div class="scroll"><table class="themes"><thead><tr><th>#</th><th>Theme</th><th>Records</th><th>Share</th><th>Change</th>\(hasNPS ? "<th>Detractors</th><th>NPS impact</th><th>Points at stake</th>" : "<th>Frustrated</th>")<th>Weekly trend</th><th>Sources</th></tr></thead>
             <tbody>
             \(rows)</tbody></table></div>
             \(details)</section>
@@ -255,7 +258,7 @@ public struct HTMLRenderer: Sendable {
         .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:12px}.columns ul{padding-left:1.1em}
         ol.read{padding-left:1.4em}.why{margin:.6em 0 0}ol.read blockquote{margin:4px 0 10px}
         .scroll{overflow-x:auto}
-        @media (max-width:640px){table{font-size:.85em}svg.bar{display:none}.card{min-width:120px}table.themes th:nth-child(n+9),table.themes td:nth-child(n+9){display:none}}
+        @media (max-width:640px){table{font-size:.85em}svg.bar{display:none}.card{min-width:120px}table.themes th:nth-last-child(-n+2),table.themes td:nth-last-child(-n+2){display:none}}
         @media print{a{color:inherit;text-decoration:none}h2{break-after:avoid}article,blockquote,tr{break-inside:avoid}.scroll{overflow:visible}}
         """
 }

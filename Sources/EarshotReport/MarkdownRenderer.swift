@@ -42,7 +42,7 @@ public struct MarkdownRenderer: Sendable {
         out.append(headline.summary.map(escape).joined(separator: " "))
         if report.volumeByWeek.contains(where: { $0.records > 0 }) {
             out.append("")
-            out.append("Records per week, last 12: `\(ReportText.sparkline(report.volumeByWeek.map(\.records)))` (\(report.volumeByWeek.map { String($0.records) }.joined(separator: ", ")))")
+            out.append("Records per week, oldest first: `\(ReportText.sparkline(report.volumeByWeek.map(\.records)))` (\(report.volumeByWeek.map { String($0.records) }.joined(separator: ", ")))")
         }
     }
 
@@ -56,15 +56,21 @@ public struct MarkdownRenderer: Sendable {
             out.append("No theme has records this week.")
             return
         }
-        out.append(ReportText.ranking)
+        let hasNPS = ReportText.hasNPS(report)
+        out.append(ReportText.ranking(hasNPS: hasNPS))
         out.append("")
-        out.append("| # | Theme | Records | Share | Change | Detractors | NPS impact | Points at stake | Sources | 12 weeks |")
-        out.append("|---:|---|---:|---:|---|---:|---:|---:|---|---|")
+        let scoreHeaders = hasNPS ? "Detractors | NPS impact | Points at stake" : "Frustrated"
+        out.append("| # | Theme | Records | Share | Change | \(scoreHeaders) | Sources | Weekly trend |")
+        out.append("|---:|---|---:|---:|---|" + (hasNPS ? "---:|---:|---:|" : "---:|") + "---|---|")
         for (index, theme) in report.themes.enumerated() {
+            let scoreCells = hasNPS
+                ? [theme.detractorShare.map(ReportText.percent) ?? "–", theme.npsImpact.map(ReportText.signed) ?? "–",
+                   ReportText.pointsAtStake(theme) ?? "–"]
+                : [ReportText.percent(theme.frustrationShare)]
             let cells = [
                 "\(index + 1)", "\(escape(theme.label)) `\(theme.id)`", "\(theme.volume)", ReportText.percent(theme.share),
-                escape(ReportText.verdict(theme.verdict)), theme.detractorShare.map(ReportText.percent) ?? "–",
-                theme.npsImpact.map(ReportText.signed) ?? "–", ReportText.pointsAtStake(theme) ?? "–",
+                escape(ReportText.verdict(theme.verdict)),
+            ] + scoreCells + [
                 escape(ReportText.sources(theme.sources, limit: 3)), "`\(ReportText.sparkline(theme.trend))`",
             ]
             out.append("| " + cells.joined(separator: " | ") + " |")
@@ -78,7 +84,7 @@ public struct MarkdownRenderer: Sendable {
             if let stake = ReportText.pointsAtStake(theme) { facts += "; \(stake) points if its detractors were passives." }
             out.append(facts)
             out.append("")
-            out.append("Keywords: \(theme.keywords.map(escape).joined(separator: ", ")). Sources: \(escape(ReportText.sources(theme.sources))). Last 12 weeks: \(theme.trend.map(String.init).joined(separator: " ")).")
+            out.append("Keywords: \(theme.keywords.map(escape).joined(separator: ", ")). Sources: \(escape(ReportText.sources(theme.sources))). By week: \(theme.trend.map(String.init).joined(separator: " ")).")
             for quote in theme.quotes { self.quote(quote, into: &out) }
             if let counter = theme.counterQuote {
                 out += ["", "On the other side:"]

@@ -23,7 +23,10 @@ public struct ReportBuilder: Sendable {
         let chooser = QuoteChooser(week: week, zone: zone, quotesPerTheme: quotesPerTheme)
         let figures = Dictionary(input.themeWeeks.filter { $0.week == input.week }.map { ($0.themeID, $0) },
                                  uniquingKeysWith: { first, _ in first })
-        let trendWeeks = (0..<12).map { input.week.adding(weeks: $0 - 11) }
+        // The last 12 weeks, from the first that has any record: weeks before the data began are not zero mentions.
+        let weeksWithData = Set(input.records.map(\.week))
+        let twelveWeeks = (0..<12).map { input.week.adding(weeks: $0 - 11) }
+        let trendWeeks = Array(twelveWeeks.drop { $0 != input.week && !weeksWithData.contains($0) })
 
         let ranked = input.themes.themes.filter { week.volume(of: $0.id) > 0 }.sorted { lhs, rhs in
             let left = figures[lhs.id]?.npsGainIfDetractorsPassive ?? 0

@@ -70,8 +70,17 @@ enum ReportText {
         }
     }
 
-    /// How the theme ranking reads.
-    static let ranking = "Ranked by the NPS points at stake (what this week's NPS would gain if the theme's detractors had been passives, with its 95% margin), then by volume."
+    /// How the theme ranking reads, with or without 0–10 answers in the week.
+    static func ranking(hasNPS: Bool) -> String {
+        hasNPS
+            ? "Ranked by the NPS points at stake (what this week's NPS would gain if the theme's detractors had been passives, with its 95% margin), then by volume."
+            : "Ranked by volume: no 0–10 scores came in this week, so there is no NPS impact to rank by; “Frustrated” is the share of the theme's records with frustration cues."
+    }
+
+    /// Whether any theme line carries NPS figures: without them the NPS columns give way to frustration.
+    static func hasNPS(_ report: WeeklyReport) -> Bool {
+        report.themes.contains { $0.npsPointsAtStake != nil }
+    }
 
     /// How a taxonomy change reads: "“Csv export” (T0002) born: keywords: export, csv".
     static func change(_ note: WeeklyReport.TaxonomyChange) -> String {

@@ -186,4 +186,16 @@ import Testing
         let second = try JSONRenderer().render(ReportBuilder().build(shuffled.input()))
         #expect(first == second)
     }
+
+    @Test func theTrendStartsAtTheFirstWeekWithDataAndKeepsGapsAfterIt() throws {
+        var world = World()
+        world.themes = [Theme(id: "T1", label: "Login", keywords: ["login"], recordCount: 3)]
+        world.add("a", "login one", score: nil, week: Self.week.adding(weeks: -3), themes: ["T1"])
+        world.add("b", "login two", score: nil, week: Self.week, themes: ["T1"])
+        world.add("c", "login three", score: nil, week: Self.week, themes: ["T1"])
+        let report = ReportBuilder().build(world.input())
+        #expect(report.volumeByWeek.map(\.week) == (0...3).map { Self.week.adding(weeks: $0 - 3) })
+        #expect(report.volumeByWeek.map(\.records) == [1, 0, 0, 2])
+        #expect(try #require(report.themes.first).trend == [1, 0, 0, 2])
+    }
 }

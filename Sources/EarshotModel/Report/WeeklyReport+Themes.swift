@@ -31,7 +31,7 @@ extension WeeklyReport {
         public var npsPointsAtStakeMargin: Double?
         /// The sources that carry it this week, biggest first.
         public var sources: [SourceCount]
-        /// Record counts for the last 12 weeks, oldest first.
+        /// Record counts for the weeks of ``WeeklyReport/volumeByWeek``, oldest first.
         public var trend: [Int]
         /// Verbatim quotes covering the theme's main phrases, personal data redacted.
         public var quotes: [Quote]

@@ -22,7 +22,7 @@ public struct WeeklyReport: Sendable, Hashable, Codable {
     public var segments: [SegmentLine]
     /// "If you read only ten comments this week, read these."
     public var mustRead: [MustRead]
-    /// Records and NPS for the last 12 weeks, oldest first, for the trend chart.
+    /// Records and NPS for the last 12 weeks, oldest first, from the first week with any record.
     public var volumeByWeek: [WeekCount]
     /// What went in and what was set aside.
     public var dataHealth: DataHealth
