@@ -50,7 +50,7 @@ extension Pipeline {
         let trends = workspace.configuration.trends
         let input = ReportInput(
             week: week, timeZone: workspace.configuration.reportingTimeZone, records: records,
-            themes: try store.themeModel(), themeWeeks: try store.themeWeeks(weeks: [week]),
+            themes: try store.themeModel(inWeeks: weeks), themeWeeks: try store.themeWeeks(weeks: [week]),
             emotions: try store.recordEmotions(inWeeks: weeks),
             trendMethod: ReportInput.TrendMethod(baselineWeeks: trends.baselineWeeks,
                                                  falseDiscoveryRate: trends.falseDiscoveryRate,
@@ -74,6 +74,7 @@ extension Pipeline {
     /// - Throws: ``EarshotError`` when the workspace has no records or the folder cannot be written.
     public func writeReport(week requested: ISOWeek?, formats: [ReportFormat], now: Date, outputFolder: URL? = nil) throws -> [URL] {
         let started = Date()
+        logger.info("Stage started", metadata: ["stage.name": "report"])
         guard let week = try requested ?? defaultReportWeek(now: now) else {
             throw EarshotError(.failure, "the workspace has no records yet; run earshot ingest and earshot normalize first")
         }

@@ -61,6 +61,7 @@ public struct Pipeline: Sendable {
         var outcomes: [FileOutcome] = []
         for path in files {
             let started = Date()
+            logger.info("File ingest started", metadata: ["export.path": "\(path)"])
             do {
                 // Hash up front only when a stored file has the same size; otherwise hash while ingesting.
                 var inspection = try ingester.inspect(path: path, hashing: false)
@@ -130,6 +131,7 @@ public struct Pipeline: Sendable {
     /// Rebuilds every record from the stored raw rows, replacing the previous records.
     public func normalize() throws -> NormalizeSummary {
         let started = Date()
+        logger.info("Stage started", metadata: ["stage.name": "normalize"])
         let store = workspace.store
         let configuration = workspace.configuration
         let mappings = Dictionary(configuration.mappings.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -179,6 +181,7 @@ public struct Pipeline: Sendable {
     @discardableResult
     public func detectThemes() throws -> ThemeModel {
         let started = Date()
+        logger.info("Stage started", metadata: ["stage.name": "themes"])
         let store = workspace.store
         let normalizeVersion = try store.stageState(.normalize).version
         let records = try store.records()

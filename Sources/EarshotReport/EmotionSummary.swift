@@ -36,18 +36,17 @@ struct EmotionSummary {
             let pool = top.first.map { theme in
                 (week.assignments[theme.id] ?? []).map(\.recordID).filter { week.emotions(of: $0).contains(bit) }
             } ?? showing.map(\.id)
-            let example = pool.sorted { lhs, rhs in
-                let left = readable(week.byID[lhs])
-                let right = readable(week.byID[rhs])
+            let example = pool.min { lhs, rhs in
+                let left = readable(week.length(of: lhs))
+                let right = readable(week.length(of: rhs))
                 return left != right ? left : lhs < rhs
-            }.first.flatMap { quotes.quote($0) }
+            }.flatMap { quotes.quote($0) }
             return WeeklyReport.EmotionLine(emotion: emotion, records: showing.count, share: share,
                                             shareLastWeek: lastShare, themes: top, example: example)
         }
     }
 
-    private func readable(_ record: NormalizedRecord?) -> Bool {
-        let length = record?.fullText.count ?? 0
-        return length >= 40 && length <= 300
+    private func readable(_ length: Int) -> Bool {
+        length >= 40 && length <= 300
     }
 }

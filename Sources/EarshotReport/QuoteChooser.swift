@@ -53,7 +53,7 @@ struct QuoteChooser {
             }
             let best = Self.best(of: pool, by: value)!
             pool.removeAll { $0.recordID == best.recordID }
-            let text = week.byID[best.recordID]?.fullText ?? ""
+            let text = week.text(of: best.recordID)
             guard seenTexts.insert(text).inserted else { continue }
             chosen.append(best)
             shown.formUnion(best.matchedTerms)
@@ -89,7 +89,7 @@ struct QuoteChooser {
             for (theme, reason) in order where chosen.count < count {
                 let candidates = (week.assignments[theme.id] ?? []).filter {
                     $0.rank == 1 && !used.contains($0.recordID) && hasText($0.recordID)
-                        && !texts.contains(week.byID[$0.recordID]?.fullText ?? "")
+                        && !texts.contains(week.text(of: $0.recordID))
                 }
                 func value(_ assignment: ThemeAssignment) -> Double {
                     let negative = week.byID[assignment.recordID].map(isNegative) ?? false
@@ -98,7 +98,7 @@ struct QuoteChooser {
                 guard let best = Self.best(of: candidates, by: value) else { continue }
                 guard let quote = quote(best.recordID, matchedTerms: best.matchedTerms) else { continue }
                 used.insert(best.recordID)
-                texts.insert(week.byID[best.recordID]?.fullText ?? "")
+                texts.insert(week.text(of: best.recordID))
                 chosen.append(WeeklyReport.MustRead(quote: quote, themeID: theme.id, label: theme.label, reason: reason))
                 progressed = true
             }
@@ -129,12 +129,11 @@ struct QuoteChooser {
     }
 
     private func hasText(_ id: RecordID) -> Bool {
-        guard let record = week.byID[id] else { return false }
-        return !record.text.isEmpty || !record.title.isEmpty
+        week.length(of: id) > 0
     }
 
     private func readability(_ id: RecordID) -> Double {
-        let length = week.byID[id]?.fullText.count ?? 0
+        let length = week.length(of: id)
         return length >= 40 && length <= maximumLength ? 1 : 0
     }
 }

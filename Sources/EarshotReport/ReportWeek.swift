@@ -15,6 +15,9 @@ struct ReportWeek {
     let weeklyCounts: [String: [ISOWeek: Int]]
     /// The emotions of records that show any.
     let emotions: [RecordID: EmotionSet]
+    /// The full text (title and text) of this week's records, and its length in characters, built once: every
+    /// section compares and measures them many times.
+    let texts: [RecordID: (text: String, length: Int)]
 
     init(_ input: ReportInput) {
         week = input.week
@@ -38,7 +41,17 @@ struct ReportWeek {
         }
         self.weeklyCounts = weeklyCounts
         emotions = input.emotions
+        texts = Dictionary(uniqueKeysWithValues: records.map { record in
+            let text = record.fullText
+            return (record.id, (text, text.count))
+        })
     }
+
+    /// The full text of a record of this week ("" for others).
+    func text(of id: RecordID) -> String { texts[id]?.text ?? "" }
+
+    /// The length in characters of ``text(of:)``.
+    func length(of id: RecordID) -> Int { texts[id]?.length ?? 0 }
 
     /// The emotions of a record.
     func emotions(of id: RecordID) -> EmotionSet { emotions[id] ?? [] }

@@ -74,14 +74,17 @@ extension StageStore {
         }
     }
 
-    /// The current theme model: active themes and all assignments.
-    public func themeModel() throws -> ThemeModel {
+    /// The current theme model: active themes and all assignments, or only those of records in `weeks`.
+    public func themeModel(inWeeks weeks: Set<ISOWeek>? = nil) throws -> ThemeModel {
         let themes = try storedThemes().filter(\.isActive).map(\.theme)
+        if let weeks, weeks.isEmpty { return ThemeModel(themes: themes, assignments: []) }
+        let filter = weeks.map { "WHERE r.week IN (\(Array(repeating: "?", count: $0.count).joined(separator: ",")))" } ?? ""
+        let arguments = StatementArguments((weeks ?? []).sorted().map(\.description))
         let assignments = try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT a.*, r.source, r.sourceId FROM themeAssignment a JOIN record r ON r.id = a.recordId
+                SELECT a.*, r.source, r.sourceId FROM themeAssignment a JOIN record r ON r.id = a.recordId \(filter)
                 ORDER BY a.recordId, a.rank
-                """).map { row in
+                """, arguments: arguments).map { row in
                 ThemeAssignment(
                     recordID: RecordID(source: row["source"], sourceID: row["sourceId"]), themeID: row["themeId"],
                     rank: row["rank"], strength: row["strength"],

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// `earshot run` killed with SIGKILL in the middle of each stage, then run again, ends with the same workspace
+/// contents and the same report bytes as a run nobody interrupted.
+@Suite(.serialized) struct CrashSafetyTests {
+    /// A Delighted export big enough that every stage takes a while: 4,000 answers over six weeks.
+    static func writeInbox(at folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let comments = [
+            "The app crashes on startup after the update", "Export to CSV drops all custom fields",
+            "I was charged twice for the monthly plan", "Support took four days to reply to my ticket",
+            "Love the clean interface, so easy to use", "Calendar sync stopped working with Outlook",
+            "Password reset email never arrives", "The dashboard is slow to load every morning",
+        ]
+        var lines = ["Response ID,Email,Name,Score,Comment,Created At (UTC),Plan,Country,Delighted Source,Delighted Device Type,Delighted Country"]
+        for index in 0..<4_000 {
+            let day = 1 + index * 41 / 4_000
+            let date = day <= 31 ? String(format: "2026-10-%02d", day) : String(format: "2026-11-%02d", day - 31)
+            let comment = "\(comments[index % comments.count]). \(comments[(index * 7 + 3) % comments.count]) (case \(index % 97))"
+            lines.append("r\(index),user\(index)@example.com,User \(index),\(index * 13 % 11),\"\(comment)\",\(date) 10:\(String(format: "%02d", index % 60)):00,\(index % 3 == 0 ? "Pro" : "Free"),US,Email,Mobile,US")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("delighted_big.csv"), atomically: true, encoding: .utf8)
+    }
+
+    /// What a run leaves behind that must not depend on interruptions: the records, assignments and weekly figures
+    /// as exported, every file's accounting, and the report bytes.
+    static func contents(of workspace: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for table in ["records", "themes", "theme-weeks"] {
+            let export = try CLITests.run(["export", table, "-w", workspace.path, "--format", "csv"])
+            #expect(export.status == 0, "\(export.stderr)")
+            result["export \(table)"] = Data(export.stdout.utf8)
+        }
+        let status = try CLITests.run(["status", "-w", workspace.path, "--format", "json"])
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        object["stages"] = nil  // stage versions count the runs, and an interrupted run is one more
+        result["status"] = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        let reports = workspace.appendingPathComponent("reports")
+        for name in try FileManager.default.contentsOfDirectory(atPath: reports.path).sorted() where !name.hasPrefix(".") {
+            result["report \(name)"] = try Data(contentsOf: reports.appendingPathComponent(name))
+        }
+        return result
+    }
+
+    /// Starts `earshot run` with JSON logs, waits for the log line `message` (and `stage`), waits `delay` more,
+    /// and kills it with SIGKILL. Returns whether the kill landed before the run finished.
+    static func killRun(workspace: URL, inbox: URL, message: String, stage: String?, delay: TimeInterval) throws -> Bool {
+        let process = Process()
+        process.executableURL = CLITests.binary
+        process.arguments = ["run", "-w", workspace.path, "--inbox", inbox.path, "--log-format", "json", "--log-level", "info"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var buffer = Data()
+        var seen = false
+        while !seen {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            for line in String(decoding: buffer, as: UTF8.self).split(separator: "\n") {
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String] else { continue }
+                if object["message"] == message, stage == nil || object["stage.name"] == stage { seen = true }
+            }
+        }
+        if seen {
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+        }
+        _ = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
+    }
+
+    @Test func aRunKilledInAnyStageAndRunAgainEndsAsIfNothingHappened() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-crash-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inbox = root.appendingPathComponent("inbox")
+        try Self.writeInbox(at: inbox)
+
+        let reference = root.appendingPathComponent("reference")
+        #expect(try CLITests.run(["init", reference.path]).status == 0)
+        let clean = try CLITests.run(["run", "-w", reference.path, "--inbox", inbox.path])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        let expected = try Self.contents(of: reference)
+        #expect(expected.keys.filter { $0.hasPrefix("report ") }.count == 3, "the clean run wrote its three reports")
+
+        let points: [(name: String, message: String, stage: String?, delay: TimeInterval)] = [
+            ("ingest", "File ingest started", nil, 0.05),
+            ("normalize", "Stage started", "normalize", 0.3),
+            ("themes", "Stage started", "themes", 0.3),
+            ("report", "Stage started", "report", 0.05),
+        ]
+        for point in points {
+            let workspace = root.appendingPathComponent("killed-\(point.name)")
+            #expect(try CLITests.run(["init", workspace.path]).status == 0)
+            let killed = try Self.killRun(workspace: workspace, inbox: inbox, message: point.message, stage: point.stage,
+                                          delay: point.delay)
+            #expect(killed, "the run was killed during \(point.name)")
+            let rerun = try CLITests.run(["run", "-w", workspace.path, "--inbox", inbox.path])
+            #expect(rerun.status == 0, "rerun after a kill during \(point.name): \(rerun.stderr)")
+            let actual = try Self.contents(of: workspace)
+            #expect(actual.keys.sorted() == expected.keys.sorted(), "after a kill during \(point.name)")
+            for key in expected.keys.sorted() {
+                #expect(actual[key] == expected[key], "\(key) differs after a kill during \(point.name)")
+            }
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("reports").path)
+                .filter { !$0.hasSuffix(".md") && !$0.hasSuffix(".html") && !$0.hasSuffix(".json") }
+            #expect(leftovers.isEmpty, "a temporary report file was left after a kill during \(point.name): \(leftovers)")
+        }
+    }
+}
