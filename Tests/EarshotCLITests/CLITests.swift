@@ -188,3 +188,33 @@ import Testing
         #expect(text.hasPrefix("source_id,source,record_id,theme_id,theme_label,rank,strength,matched_terms\r\n"))
     }
 }
+
+@Suite struct MoveProcessedTests {
+    @Test func theInboxIsLeftAloneUnlessMoveProcessedIsGivenAndThenOnlyIngestedFilesMove() throws {
+        let root = try CLITests.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inbox = root.appendingPathComponent("incoming")
+        let done = root.appendingPathComponent("done")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        for name in ["delighted_nps.csv", "zendesk_tickets.csv"] {
+            try FileManager.default.copyItem(atPath: CLITests.fixture("sample/\(name)"), toPath: inbox.appendingPathComponent(name).path)
+        }
+        try FileManager.default.copyItem(atPath: CLITests.fixture("edge/unknown_tool.csv"), toPath: inbox.appendingPathComponent("unknown_tool.csv").path)
+
+        let plain = try CLITests.run(["run", "-w", root.path, "--inbox", inbox.path])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).count == 3, "without the option nothing moves")
+
+        // The two known exports are in the workspace now (found already ingested), so they move; the unknown one stays.
+        let moving = try CLITests.run(["run", "-w", root.path, "--inbox", inbox.path, "--move-processed", done.path])
+        #expect(moving.status == 0, "\(moving.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path) == ["unknown_tool.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: done.path).sorted() == ["delighted_nps.csv", "zendesk_tickets.csv"])
+
+        // The same name again never overwrites what was moved before.
+        try FileManager.default.copyItem(atPath: CLITests.fixture("sample/delighted_nps.csv"), toPath: inbox.appendingPathComponent("delighted_nps.csv").path)
+        let again = try CLITests.run(["run", "-w", root.path, "--inbox", inbox.path, "--move-processed", done.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: done.path).sorted() == ["delighted_nps-2.csv", "delighted_nps.csv", "zendesk_tickets.csv"])
+    }
+}

@@ -10,14 +10,19 @@ extension Earshot {
             abstract: "Ingest new exports from the inbox and run every stage that has new input; print the report paths.",
             discussion: """
                 This is the command cron runs. Files already ingested are skipped by content hash; the inbox is never
-                modified. Ends with one summary line on stderr.
+                modified unless --move-processed is given, which moves every file that is in the workspace (rejected
+                files stay). Ends with one summary line on stderr.
 
-                Example:
+                Examples:
                   earshot run --workspace ~/feedback --inbox /srv/exports
+                  earshot run --workspace ~/feedback --inbox /srv/exports --move-processed /srv/exports/done
                 """)
 
         @Option(help: "The folder of new exports (default: the workspace's inbox/).", completion: .directory)
         var inbox: String?
+
+        @Option(help: "Move each file that is now in the workspace to this folder.", completion: .directory)
+        var moveProcessed: String?
 
         @Option(help: "Comma-separated report forms: md, html, json.")
         var format: String = "md,html,json"
@@ -33,7 +38,8 @@ extension Earshot {
             let (pipeline, lock, collector) = try global.makePipeline()
             try runReportingErrors(strict: global.strict, collector: collector) {
                 let summary = try pipeline.run(
-                    inbox: inbox.map { URL(fileURLWithPath: $0) }, formats: try ReportFormatList.parse(format), now: Date())
+                    inbox: inbox.map { URL(fileURLWithPath: $0) }, formats: try ReportFormatList.parse(format), now: Date(),
+                    processedFolder: moveProcessed.map { URL(fileURLWithPath: $0) })
                 let status = try pipeline.workspace.store.status()
                 let rows = status.files.reduce(0) { $0 + $1.rowsRead }
                 let merged = status.files.reduce(0) { $0 + $1.mergedDuplicates }
