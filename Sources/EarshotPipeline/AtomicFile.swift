@@ -6,10 +6,37 @@ public enum AtomicFile {
     ///
     /// - Throws: ``EarshotError`` of kind `ioError` naming the path when the folder cannot be written or the disk is full.
     public static func write(_ data: Data, to url: URL) throws {
-        let folder = url.deletingLastPathComponent().path
-        let temporary = "\(folder)/.\(url.lastPathComponent).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { throw ioError(url, errno) }
+        try write([(data, url)])
+    }
+
+    /// Writes several files as one: every temporary file is written and flushed first, and only when all are on disk
+    /// are they renamed into place, so a full disk leaves the old set of files, not a mix of old and new.
+    ///
+    /// - Throws: ``EarshotError`` of kind `ioError` naming the first path that could not be written.
+    public static func write(_ files: [(data: Data, url: URL)]) throws {
+        var temporaries: [String] = []
+        func removeTemporaries() { for path in temporaries { unlink(path) } }
+        for (data, url) in files {
+            let temporary = "\(url.deletingLastPathComponent().path)/.\(url.lastPathComponent).\(getpid()).tmp"
+            let failure = writeFlushed(data, to: temporary)
+            if failure != 0 {
+                unlink(temporary)
+                removeTemporaries()
+                throw ioError(url, failure)
+            }
+            temporaries.append(temporary)
+        }
+        for (temporary, file) in zip(temporaries, files) where rename(temporary, file.url.path) != 0 {
+            let failure = errno
+            removeTemporaries()
+            throw ioError(file.url, failure)
+        }
+    }
+
+    /// Writes and fsyncs a new owner-only file; returns 0 or the errno of the failure.
+    private static func writeFlushed(_ data: Data, to path: String) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard descriptor >= 0 else { return errno }
         var failure: Int32 = 0
         data.withUnsafeBytes { buffer in
             var offset = 0
@@ -25,11 +52,7 @@ public enum AtomicFile {
         }
         if failure == 0 && fsync(descriptor) != 0 { failure = errno }
         close(descriptor)
-        if failure == 0 && rename(temporary, url.path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw ioError(url, failure)
-        }
+        return failure
     }
 
     private static func ioError(_ url: URL, _ code: Int32) -> EarshotError {

@@ -85,17 +85,18 @@ extension Pipeline {
         } catch {
             throw EarshotError(.ioError, "cannot create the report folder \(folder.path): \(error.localizedDescription)")
         }
-        var written: [URL] = []
+        var files: [(data: Data, url: URL)] = []
         for format in ReportFormat.allCases where formats.contains(format) {
             let text: String = switch format {
             case .md: MarkdownRenderer().render(report)
             case .html: HTMLRenderer().render(report)
             case .json: try JSONRenderer().render(report)
             }
-            let url = folder.appendingPathComponent("\(week).\(format.rawValue)")
-            try AtomicFile.write(Data(text.utf8), to: url)
-            written.append(url)
+            files.append((Data(text.utf8), folder.appendingPathComponent("\(week).\(format.rawValue)")))
         }
+        // All forms or none: a full disk must not leave this week's Markdown new and its HTML old.
+        try AtomicFile.write(files)
+        let written = files.map(\.url)
         let themesVersion = try workspace.store.stageState(.themes).version
         try workspace.store.markReported(inputVersion: themesVersion)
         logger.info("Stage finished", metadata: [

@@ -16,9 +16,9 @@ import Testing
         return GoldenFile.repositoryRoot().appendingPathComponent(".build/debug/earshot")
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    static func run(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe()
@@ -216,5 +216,39 @@ import Testing
         let again = try CLITests.run(["run", "-w", root.path, "--inbox", inbox.path, "--move-processed", done.path])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: done.path).sorted() == ["delighted_nps-2.csv", "delighted_nps.csv", "zendesk_tickets.csv"])
+    }
+}
+
+@Suite struct FullDiskTests {
+    /// A file-size limit (`ulimit -f`, with SIGXFSZ ignored so writes fail with EFBIG as on a full disk) stops the
+    /// report half-way through its forms.
+    @Test func aReportThatCannotBeWrittenExits74AndLeavesTheOldReportsAndTheWorkspaceAsTheyWere() throws {
+        let root = try CLITests.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try CLITests.run(["run", "-w", root.path, "--inbox", CLITests.fixture("sample")])
+        #expect(first.status == 0, "\(first.stderr)")
+        let reports = root.appendingPathComponent("reports")
+        func snapshot() throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: reports.path) {
+                files[name] = try Data(contentsOf: reports.appendingPathComponent(name))
+            }
+            return files
+        }
+        // Make the old reports differ from what a new run writes, so a partial write would show.
+        for name in try FileManager.default.contentsOfDirectory(atPath: reports.path) {
+            try Data("old \(name)\n".utf8).write(to: reports.appendingPathComponent(name))
+        }
+        let before = try snapshot()
+        let statusBefore = try CLITests.run(["status", "-w", root.path, "--format", "json"]).stdout
+        let week = try #require(before.keys.first { $0.hasSuffix(".md") }).replacingOccurrences(of: ".md", with: "")
+
+        let limited = try CLITests.run([
+            "-c", "trap '' XFSZ; ulimit -f 24; exec \"$0\" \"$@\"", CLITests.binary.path, "report", "-w", root.path, "--week", week,
+        ], executable: "/bin/sh")
+        #expect(limited.status == 74, "\(limited.stderr)")
+        #expect(limited.stderr.contains("cannot write"), "\(limited.stderr)")
+        #expect(try snapshot() == before, "no form was replaced and no temporary file was left")
+        #expect(try CLITests.run(["status", "-w", root.path, "--format", "json"]).stdout == statusBefore)
     }
 }
