@@ -18,7 +18,8 @@ enum ConcurrentIngest {
     /// and the number of quarantined rows.
     static func run(
         ingester: FileIngester, inspection: ExportInspection, writer: inout RawRowWriter,
-        onQuarantine: (_ line: Int, _ column: Int?, _ reason: String) -> Void
+        onQuarantine: (_ line: Int, _ column: Int?, _ reason: String) -> Void,
+        onBatch: (_ rows: Int, _ bytes: Int) -> Void = { _, _ in }
     ) throws -> (sha256: String, quarantined: Int) {
         let channel = BatchChannel<Message>(capacity: 16)
         Thread.detachNewThread {
@@ -53,6 +54,8 @@ enum ConcurrentIngest {
         }
 
         var quarantined = 0
+        var rows = 0
+        var bytes = 0
         do {
             loop: while let message = channel.receive() {
                 switch message {
@@ -61,6 +64,8 @@ enum ConcurrentIngest {
                         switch event {
                         case .row(let row):
                             try writer.append(line: row.line, encoded: row.encoded)
+                            rows += 1
+                            bytes += row.encoded.count
                         case .quarantined(let line, let column, let reason, let excerpt):
                             quarantined += 1
                             onQuarantine(line, column, reason)
@@ -68,6 +73,7 @@ enum ConcurrentIngest {
                                                   excerpt: String(decoding: excerpt, as: UTF8.self))
                         }
                     }
+                    onBatch(rows, bytes)
                 case .failed(let error):
                     throw error
                 case .finished:

@@ -25,6 +25,8 @@ public struct Pipeline: Sendable {
     public var delimiterOverride: UInt8?
     /// Receives recoverable problems.
     public var diagnostics: any DiagnosticCollector
+    /// Receives the progress of long stages, for a terminal; `nil` under cron.
+    public var progress: (any ProgressObserver)?
 
     /// The Earshot version written into reports.
     public static let version = "0.1.0"
@@ -86,8 +88,12 @@ public struct Pipeline: Sendable {
                 var duplicateOf: String?
                 let diagnostics = self.diagnostics
                 let stored = try workspace.store.ingest(file) { writer in
+                    let progress = self.progress
+                    let fileBytes = max(1, Double(inspection.byteCount))
                     let result = try ConcurrentIngest.run(ingester: ingester, inspection: inspection, writer: &writer) { line, column, reason in
                         diagnostics.emit(Diagnostic(.error, "row quarantined: \(reason)", at: SourceLocation(file: path, line: line, column: column)))
+                    } onBatch: { rows, bytes in
+                        progress?.update(StageProgress(stage: "ingest", done: rows, unit: "rows", fraction: Double(bytes) / fileBytes))
                     }
                     quarantined = result.quarantined
                     if let existing = try writer.existingFile(sha256: result.sha256) {
@@ -97,6 +103,7 @@ public struct Pipeline: Sendable {
                     try writer.setSHA256(result.sha256)
                 }
                 _ = duplicateOf
+                progress?.update(StageProgress(stage: "ingest", done: stored.rowCount, unit: "rows", fraction: 1, isFinished: true))
                 logger.info("File ingested", metadata: [
                     "export.path": "\(path)", "export.source": "\(layout.sourceName)", "export.encoding": "\(inspection.encoding.rawValue)",
                     "rows.count": "\(stored.rowCount)", "rows.quarantined": "\(quarantined)",
@@ -141,12 +148,13 @@ public struct Pipeline: Sendable {
                        modifiedAt: file.modifiedAt)
         }
         let ingestVersion = try store.stageState(.ingest).version
+        let expectedRows = try store.importedFiles().reduce(0) { $0 + $1.rowCount }
         var normalizer = RecordNormalizer(
             reportingTimeZone: configuration.reportingTimeZone, defaultSourceTimeZone: configuration.sourceTimeZone,
             authorSalt: try store.authorSalt())
         normalizer.ambiguousDateOrder = DayMonthOrder(rawValue: configuration.ambiguousDateOrder) ?? .monthFirst
         let (summary, repeats) = try store.replaceRecords(inputVersion: ingestVersion) { reader, writer in
-            var sink = StoreRecordSink(writer: writer)
+            var sink = StoreRecordSink(writer: writer, progress: progress, expectedRows: expectedRows)
             let summary = try normalizer.normalize(files: files, rows: StoreRowSource(reader: reader), into: &sink)
             writer = sink.writer
             let candidates = try writer.records(withFingerprints: summary.repeatedFingerprints).map {
@@ -156,6 +164,7 @@ public struct Pipeline: Sendable {
             try writer.flagRepeated(repeats)
             return (summary, repeats.count)
         }
+        progress?.update(StageProgress(stage: "normalize", done: summary.records, unit: "records", fraction: 1, isFinished: true))
         for diagnostic in summary.diagnostics { diagnostics.emit(diagnostic) }
         let names = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0.fileName) })
         let shownRejections = 50
@@ -189,7 +198,9 @@ public struct Pipeline: Sendable {
         let detector = ThemeDetector(
             extraStopwords: configuration.extraStopwords, maximumThemes: configuration.maximumThemes,
             taxonomy: configuration.taxonomy)
+        progress?.update(StageProgress(stage: "themes", done: records.count, unit: "records", fraction: 0.1))
         let detected = detector.detectThemes(in: records)
+        progress?.update(StageProgress(stage: "themes", done: records.count, unit: "records", fraction: 0.8))
         let known = try store.storedThemes().map {
             ThemeRegistry.KnownTheme(id: $0.theme.id, label: $0.theme.label, keywords: $0.theme.keywords,
                                      isActive: $0.isActive, pinnedName: $0.pinnedName)
@@ -199,6 +210,7 @@ public struct Pipeline: Sendable {
         let figures = themeFigures(records: records, model: model)
         try store.replaceThemes(model, pinnedNames: outcome.pinnedNames, changes: outcome.changes, weeks: figures.weeks,
                                 emotions: figures.emotions, changeWeek: records.map(\.week).max(), inputVersion: normalizeVersion)
+        progress?.update(StageProgress(stage: "themes", done: records.count, unit: "records", fraction: 1, isFinished: true))
         logger.info("Stage finished", metadata: [
             "stage.name": "themes", "themes.count": "\(model.themes.count)", "records.count": "\(records.count)",
             "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",

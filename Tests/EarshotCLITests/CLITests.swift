@@ -252,3 +252,28 @@ import Testing
         #expect(try CLITests.run(["status", "-w", root.path, "--format", "json"]).stdout == statusBefore)
     }
 }
+
+@Suite struct ProgressBarTests {
+    @Test func aTerminalSeesAProgressBarAndCronSeesNone() throws {
+        let root = try CLITests.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // script(1) gives earshot a pseudo-terminal for stderr, as a person at a shell has.
+        let command = "\(CLITests.binary.path) run -w \(root.path) --inbox \(CLITests.fixture("sample"))"
+        let terminal = try CLITests.run(["-qfec", command, "/dev/null"], environment: ["TERM": "xterm"], executable: "/usr/bin/script")
+        #expect(terminal.status == 0, "\(terminal.stdout)")
+        #expect(terminal.stdout.contains("\r"), "the bar is redrawn in place")
+        for stage in ["ingest", "normalize", "themes"] {
+            #expect(terminal.stdout.range(of: #"\#(stage) +\[#+\] +100%.*done in"#, options: .regularExpression) != nil,
+                    "\(stage) ends with a full bar")
+        }
+        #expect(terminal.stdout.contains("rows/s") || terminal.stdout.contains("records/s") || terminal.stdout.contains("done in"))
+
+        let cronWorkspace = try CLITests.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: cronWorkspace) }
+        let cron = try CLITests.run(["run", "-w", cronWorkspace.path, "--inbox", CLITests.fixture("sample")])
+        #expect(cron.status == 0)
+        #expect(cron.stderr.contains("earshot run: files=6"), "every stage ran")
+        #expect(!cron.stderr.contains("\r"), "no progress bar when stderr is not a terminal")
+        #expect(!cron.stderr.contains("done in"))
+    }
+}

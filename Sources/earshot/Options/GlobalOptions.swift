@@ -57,7 +57,9 @@ struct GlobalOptions: ParsableArguments {
         let lock = try WorkspaceLock(workspace: workspaceURL)
         let workspace = try Workspace.open(at: workspaceURL)
         let collector = PrintingDiagnosticCollector(format: logFormat)
-        return (Pipeline(workspace: workspace, logger: logger, diagnostics: collector, delimiterOverride: delimiter), lock, collector)
+        var pipeline = Pipeline(workspace: workspace, logger: logger, diagnostics: collector, delimiterOverride: delimiter)
+        if logFormat == .text && TerminalProgressBar.isWanted { pipeline.progress = TerminalProgressBar() }
+        return (pipeline, lock, collector)
     }
 }
 
