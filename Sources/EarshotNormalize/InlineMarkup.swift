@@ -95,7 +95,7 @@ enum InlineMarkup {
         let inner = line[(start + 1)..<close]
         if inner.first == UInt8(ascii: "~") { return (Array("[user]".utf8), close + 1) }
         if close + 1 < line.count, line[close + 1] == UInt8(ascii: "("),
-            let end = line[(close + 1)...].firstIndex(of: UInt8(ascii: ")")), !line[(close + 1)..<end].contains(0x20)
+            let end = closingParenthesis(line, from: close + 1), !line[(close + 1)..<end].contains(0x20)
         {
             return (Array(inner), end + 1)
         }
@@ -106,6 +106,21 @@ enum InlineMarkup {
             }
         }
         if startsWithAddress(inner), !inner.contains(0x20) { return (Array(inner), close + 1) }
+        return nil
+    }
+
+    /// The `)` that closes the `(` at `open`, counting nested pairs as CommonMark does, so that
+    /// `(https://en.wikipedia.org/wiki/Swift_(language))` is one address.
+    private static func closingParenthesis(_ line: [UInt8], from open: Int) -> Int? {
+        var depth = 0
+        for index in open..<line.count {
+            if line[index] == UInt8(ascii: "(") {
+                depth += 1
+            } else if line[index] == UInt8(ascii: ")") {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
         return nil
     }
 

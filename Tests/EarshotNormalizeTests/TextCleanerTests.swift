@@ -17,6 +17,11 @@ import Testing
         #expect(cleaner.clean(html) == "New problem: exports are empty.")
     }
 
+    @Test func aLinkWhoseAddressHasParenthesesLosesAllOfItsMarkup() {
+        #expect(cleaner.clean("see [the page](https://en.wikipedia.org/wiki/Swift_(language)) please") == "see the page please")
+        #expect(cleaner.clean("Login page: [click](javascript:alert(1)) here") == "Login page: click here")
+    }
+
     @Test func angleBracketsThatAreNotTagsStay() {
         #expect(cleaner.clean("Settings > Layout works, and a <3 b, and <foo@bar.example>") ==
             "Settings > Layout works, and a <3 b, and <foo@bar.example>")
