@@ -181,12 +181,22 @@ public struct Pipeline: Sendable {
         let started = Date()
         let store = workspace.store
         let normalizeVersion = try store.stageState(.normalize).version
-        let records = try store.records()
         let configuration = workspace.configuration
         let detector = ThemeDetector(
             extraStopwords: configuration.extraStopwords, maximumThemes: configuration.maximumThemes,
             taxonomy: configuration.taxonomy)
-        let detected = detector.detectThemes(in: records)
+        // Only ids and texts, a batch at a time: the detector tokenizes one batch while the store reads the next.
+        let detected = try detector.detectThemes { consume in
+            var batch = DocumentBatch()
+            try store.forEachThemeText { id, title, text in
+                batch.append(id: id, title: title, text: text)
+                if batch.byteCount >= Self.themeBatchBytes {
+                    consume(batch)
+                    batch = DocumentBatch()
+                }
+            }
+            if batch.count > 0 { consume(batch) }
+        }
         let known = try store.storedThemes().map {
             ThemeRegistry.KnownTheme(id: $0.theme.id, label: $0.theme.label, keywords: $0.theme.keywords,
                                      isActive: $0.isActive, pinnedName: $0.pinnedName)
@@ -195,11 +205,14 @@ public struct Pipeline: Sendable {
         let model = outcome.model
         try store.replaceThemes(model, pinnedNames: outcome.pinnedNames, changes: outcome.changes, inputVersion: normalizeVersion)
         logger.info("Stage finished", metadata: [
-            "stage.name": "themes", "themes.count": "\(model.themes.count)", "records.count": "\(records.count)",
+            "stage.name": "themes", "themes.count": "\(model.themes.count)", "records.count": "\(detected.documentCount)",
             "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",
         ])
         return model
     }
+
+    /// About how many bytes of text the themes stage reads before handing them to a tokenizing thread.
+    static let themeBatchBytes = 1 << 20
 }
 
 /// Thrown inside the ingest transaction to roll it back when the file turns out to be stored already.
