@@ -61,7 +61,7 @@ struct ThemeEngine {
     }
 
     /// Themes the analyst pinned: fixed keywords, never refined, never dropped.
-    private func pinnedThemes() -> [WorkingTheme] {
+    func pinnedThemes() -> [WorkingTheme] {
         zip(detector.taxonomy.pinned, pinnedTerms).map { pin, terms in
             guard let seed = terms.first else {
                 return WorkingTheme(seed: -1, keywords: [], pinnedName: pin.name)
@@ -72,7 +72,7 @@ struct ThemeEngine {
     }
 
     /// Candidate terms in score order; each seeds a theme unless most of its records are already taken.
-    private func seeds(avoiding pinned: [WorkingTheme]) -> [WorkingTheme] {
+    func seeds(avoiding pinned: [WorkingTheme]) -> [WorkingTheme] {
         let total = Double(corpus.documentCount)
         // On a large set, a term in over a quarter of the records is the domain ("flight" for an airline), not a theme.
         let maximumFrequency = Int32(total * (corpus.documentCount >= 1_000 ? 0.25 : 0.5))
@@ -92,7 +92,10 @@ struct ThemeEngine {
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : corpus.labels[Int($0.term)] < corpus.labels[Int($1.term)] }
         candidates = Array(candidates.prefix(400))
 
-        let postings = Postings(of: Set(candidates.map(\.term)), in: corpus)
+        // The pinned themes' keywords too, however rare: their records are the pinned themes' own, and a learned seed
+        // that mostly shares them must be seen as a companion, not start a theme over the analyst's.
+        let pinnedKeywords = pinned.flatMap { $0.keywords.map(\.term) }
+        let postings = Postings(of: Set(candidates.map(\.term)).union(pinnedKeywords), in: corpus)
         var owner = [Int16](repeating: -1, count: corpus.documentCount)
         var seedSizes: [Int] = []
         for theme in pinned {
