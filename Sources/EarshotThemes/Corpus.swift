@@ -9,14 +9,11 @@ import Foundation
 /// `ln(p(ab) / (p(a)·p(b))) / −ln p(ab) ≥ minimumPhraseNPMI`, with at least `minimumPhraseCount` documents. Three-word
 /// phrases are two overlapping accepted pairs that again pass the same test as a unit.
 struct Corpus: Sendable {
-    /// How a corpus is built.
+    /// How a corpus is built from extracted tokens (``TermExtraction`` does the tokenizing).
     struct Options: Sendable {
         var minimumTermCount = 3
         var minimumPhraseCount = 5
         var minimumPhraseNPMI = 0.25
-        var languages: [StemLanguage] = [.english]
-        var extraStopwords: [String] = []
-        var workers = 2
     }
 
     /// The number of documents.

@@ -80,13 +80,8 @@ public struct ThemeDetector: Sendable {
     /// worker thread while the next is read: the themes stage streams the store's records through this, so that
     /// their texts are never all in memory.
     public func detectThemes(batches produce: (_ consume: (DocumentBatch) -> Void) throws -> Void) rethrows -> DetectedThemes {
-        var options = Corpus.Options()
-        options.languages = languages
-        options.extraStopwords = extraStopwords + taxonomy.stopwords
-        options.workers = workers
-        options.minimumTermCount = max(2, minimumSupport)
         var extraction = try TermExtraction.run(
-            tokenizer: Tokenizer(extraStopwords: options.extraStopwords, languages: options.languages),
+            tokenizer: Tokenizer(extraStopwords: extraStopwords + taxonomy.stopwords, languages: languages),
             language: languages.first ?? .english, workers: workers, produce: produce)
         let ids = extraction.ids
         extraction.ids = []
@@ -94,6 +89,8 @@ public struct ThemeDetector: Sendable {
         // over documents and does not depend on their order.
         var order = Array(0..<Int32(ids.count))
         order.sort { ids[Int($0)] < ids[Int($1)] }
+        var options = Corpus.Options()
+        options.minimumTermCount = max(2, minimumSupport)
         options.minimumPhraseCount = max(3, min(50, ids.count / 1_000))
         let corpus = Corpus(taking: &extraction, options: options)
         let engine = ThemeEngine(corpus: corpus, detector: self)
