@@ -27,7 +27,9 @@ let package = Package(
             dependencies: ["EarshotModel", "CLibCSV", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "EarshotNormalize", dependencies: ["EarshotModel", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "EarshotThemes", dependencies: ["EarshotModel", "CLibStemmer"]),
+        // malloc_trim is in <malloc.h>, which Swift's Glibc module does not include.
+        .target(name: "CEarshotMemory"),
+        .target(name: "EarshotThemes", dependencies: ["EarshotModel", "CLibStemmer", "CEarshotMemory"]),
         .target(name: "EarshotReport", dependencies: ["EarshotModel"]),
         .target(
             name: "EarshotStore",

@@ -193,30 +193,56 @@ public struct Pipeline: Sendable {
         logger.info("Stage started", metadata: ["stage.name": "themes"])
         let store = workspace.store
         let normalizeVersion = try store.stageState(.normalize).version
-        let records = try store.records()
         let configuration = workspace.configuration
         let detector = ThemeDetector(
             extraStopwords: configuration.extraStopwords, maximumThemes: configuration.maximumThemes,
             taxonomy: configuration.taxonomy)
-        progress?.update(StageProgress(stage: "themes", done: records.count, unit: "records", fraction: 0.1))
-        let detected = detector.detectThemes(in: records)
-        progress?.update(StageProgress(stage: "themes", done: records.count, unit: "records", fraction: 0.8))
+        // Only ids and texts, a batch at a time: the detector tokenizes one batch while the store reads the next,
+        // and each batch's words are read for emotions on the way.
+        let lexicon = EmotionLexicon()
+        var emotions: [(recordID: RecordID, emotions: EmotionSet)] = []
+        var read = 0
+        let expected = try store.recordCount()
+        let detected = try detector.detectThemes { consume in
+            var batch = DocumentBatch()
+            func send() {
+                for (id, set) in zip(batch.ids, lexicon.emotionSets(in: batch.texts)) where !set.isEmpty { emotions.append((id, set)) }
+                read += batch.count
+                progress?.update(StageProgress(stage: "themes", done: read, unit: "records",
+                                               fraction: 0.7 * Double(read) / Double(max(expected, 1))))
+                consume(batch)
+                batch = DocumentBatch()
+            }
+            try store.forEachThemeText { id, title, text in
+                batch.append(id: id, title: title, text: text)
+                if batch.byteCount >= Self.themeBatchBytes { send() }
+            }
+            if batch.count > 0 { send() }
+        }
         let known = try store.storedThemes().map {
             ThemeRegistry.KnownTheme(id: $0.theme.id, label: $0.theme.label, keywords: $0.theme.keywords,
                                      isActive: $0.isActive, pinnedName: $0.pinnedName)
         }
         let outcome = ThemeRegistry(known: known, taxonomy: configuration.taxonomy).assignIDs(detected)
         let model = outcome.model
-        let figures = themeFigures(records: records, model: model)
-        try store.replaceThemes(model, pinnedNames: outcome.pinnedNames, changes: outcome.changes, weeks: figures.weeks,
-                                emotions: figures.emotions, changeWeek: records.map(\.week).max(), inputVersion: normalizeVersion)
-        progress?.update(StageProgress(stage: "themes", done: records.count, unit: "records", fraction: 1, isFinished: true))
+        progress?.update(StageProgress(stage: "themes", done: read, unit: "records", fraction: 0.8))
+        let calculator = themeWeekCalculator()
+        try store.replaceThemes(
+            model, pinnedNames: outcome.pinnedNames, changes: outcome.changes, emotions: emotions,
+            changeWeek: try store.weeksWithRecords().last,
+            weekly: { groups, themeGroups in
+                calculator.figures(themeIDs: model.themes.map(\.id), groups: groups, themeGroups: themeGroups)
+            }, inputVersion: normalizeVersion)
+        progress?.update(StageProgress(stage: "themes", done: read, unit: "records", fraction: 1, isFinished: true))
         logger.info("Stage finished", metadata: [
-            "stage.name": "themes", "themes.count": "\(model.themes.count)", "records.count": "\(records.count)",
+            "stage.name": "themes", "themes.count": "\(model.themes.count)", "records.count": "\(detected.documentCount)",
             "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",
         ])
         return model
     }
+
+    /// About how many bytes of text the themes stage reads before handing them to a tokenizing thread.
+    static let themeBatchBytes = 1 << 20
 }
 
 /// Thrown inside the ingest transaction to roll it back when the file turns out to be stored already.

@@ -190,7 +190,7 @@ public struct RecordWriter {
         binder.int(record.isRepeatedText ? 1 : 0)
         binder.int(record.fileID)
         binder.int(Int64(record.line))
-        try step(handle)
+        try binder.step()
         if !replacing { recordCount += 1 }
     }
 
@@ -202,7 +202,7 @@ public struct RecordWriter {
         binder.text(duplicate.recordID.description)
         binder.int(duplicate.fileID)
         binder.int(Int64(duplicate.line))
-        try step(handle)
+        try binder.step()
     }
 
     /// Notes a row that could not become a record.
@@ -215,7 +215,7 @@ public struct RecordWriter {
         binder.int(rejection.fieldNumber.map(Int64.init))
         binder.text(rejection.reason)
         binder.text(rejection.excerpt)
-        try step(handle)
+        try binder.step()
     }
 
     /// The records carrying one of `fingerprints`, as `(id, createdAt, authorHash, text)`: the candidates for
@@ -241,16 +241,10 @@ public struct RecordWriter {
         for id in ids.sorted() { try statement.execute(arguments: [id.description]) }
     }
 
-    private func step(_ handle: OpaquePointer) throws {
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
-        }
-    }
 }
 
-/// Binds values to a statement's parameters in order.
-private struct Binder {
+/// Binds values to a statement's parameters in order, with SQLite's C API: the bulk writers bind millions of rows.
+struct Binder {
     let handle: OpaquePointer
     var index: Int32 = 1
 
@@ -277,10 +271,29 @@ private struct Binder {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
         index += 1
     }
+
+    /// Runs the statement, which returns no rows.
+    func step() throws {
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
+        }
+    }
 }
 
-/// Attributes as compact JSON with sorted keys, written by hand over bytes because it runs once per record.
+/// Attributes and term lists as compact JSON (keys sorted), written by hand over bytes because it runs once per
+/// record or assignment; the same text as ``JSONText/encode(_:)``.
 enum AttributeJSON {
+    static func encode(_ list: [String]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        for (index, value) in list.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            append(value, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func encode(_ attributes: [String: [String]]) -> String {
         guard !attributes.isEmpty else { return "{}" }
         var out: [UInt8] = [UInt8(ascii: "{")]

@@ -22,6 +22,11 @@ extension StageStore {
         }
     }
 
+    /// How many records the workspace holds.
+    public func recordCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
+    }
+
     /// The emotions stored for a record by the last themes run (empty when its words show none).
     public func emotions(of recordID: RecordID) throws -> EmotionSet {
         try writer.read { db in
@@ -47,6 +52,35 @@ extension StageStore {
             }
             return result
         }
+    }
+
+    /// Writes the records' emotions, then counts records and assignments by week, source, NPS group and emotions,
+    /// hands the counts to `weekly` and stores the figures it returns.
+    static func storeFigures(
+        emotions: [(recordID: RecordID, emotions: EmotionSet)],
+        weekly: ((_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek])?, _ db: Database
+    ) throws {
+        let insertEmotion = try db.makeStatement(sql: "INSERT INTO recordEmotion (recordId, emotions) VALUES (?, ?)")
+        for (recordID, set) in emotions where !set.isEmpty {
+            try insertEmotion.execute(arguments: [recordID.description, Int(set.rawValue)])
+        }
+        guard let weekly else { return }
+        func group(_ row: Row, from column: Int) -> RecordGroup? {
+            guard let week = ISOWeek(row[column] as String) else { return nil }
+            return RecordGroup(week: week, source: row[column + 1], npsCategory: (row[column + 2] as String?).flatMap(NPSCategory.init),
+                               emotions: EmotionSet(rawValue: UInt8(truncatingIfNeeded: row[column + 3] as Int)),
+                               count: row[column + 4])
+        }
+        let groups = try Row.fetchAll(db, sql: """
+            SELECT r.week, r.source, r.npsCategory, COALESCE(e.emotions, 0), COUNT(*)
+            FROM record r LEFT JOIN recordEmotion e ON e.recordId = r.id GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+            """).compactMap { group($0, from: 0) }
+        let themeGroups = try Row.fetchAll(db, sql: """
+            SELECT a.themeId, r.week, r.source, r.npsCategory, COALESCE(e.emotions, 0), COUNT(*)
+            FROM themeAssignment a JOIN record r ON r.id = a.recordId LEFT JOIN recordEmotion e ON e.recordId = a.recordId
+            GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+            """).compactMap { row in group(row, from: 1).map { ThemeRecordGroup(themeID: row[0], records: $0) } }
+        try insert(weekly(groups, themeGroups), db)
     }
 
     static func insert(_ weeks: [ThemeWeek], _ db: Database) throws {

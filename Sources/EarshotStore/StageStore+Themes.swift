@@ -1,5 +1,6 @@
 import EarshotModel
 import GRDB
+import GRDBSQLite
 
 extension StageStore {
     /// Replaces the themes stage's output in one transaction: themes, assignments, the per-theme-per-week figures and
@@ -7,48 +8,79 @@ extension StageStore {
     ///
     /// Themes that no longer appear are kept, marked inactive, so their ids are never reused. `changeWeek`, the latest
     /// week of data the run saw, dates its changes so that the weekly report can list the changes of its week.
+    /// `weekly` turns the workspace's records and assignments, counted by week, source, NPS group and emotions (a
+    /// `GROUP BY` inside the transaction, after the assignments and emotions are written), into the weekly figures.
     public func replaceThemes(
-        _ model: ThemeModel, pinnedNames: [String: String] = [:], changes: [ThemeChange] = [], weeks: [ThemeWeek] = [],
-        emotions: [(recordID: RecordID, emotions: EmotionSet)] = [], changeWeek: ISOWeek? = nil, inputVersion: Int
+        _ model: ThemeModel, pinnedNames: [String: String] = [:], changes: [ThemeChange] = [],
+        emotions: [(recordID: RecordID, emotions: EmotionSet)] = [], changeWeek: ISOWeek? = nil,
+        weekly: ((_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek])? = nil, inputVersion: Int
     ) throws {
-        try writer.write { db in
-            try db.execute(sql: """
-                DELETE FROM themeAssignment; DELETE FROM themeWeek; DELETE FROM recordEmotion;
-                UPDATE theme SET isActive = 0, recordCount = 0
-                """)
-            for theme in model.themes {
-                try db.execute(
-                    sql: """
-                        INSERT INTO theme (id, label, keywords, recordCount, isActive, pinnedName) VALUES (?, ?, ?, ?, 1, ?)
-                        ON CONFLICT(id) DO UPDATE SET label = excluded.label, keywords = excluded.keywords,
-                            recordCount = excluded.recordCount, isActive = 1, pinnedName = excluded.pinnedName
-                        """,
-                    arguments: [theme.id, theme.label, JSONText.encode(theme.keywords), theme.recordCount,
-                                pinnedNames[theme.id]])
+        try writer.writeWithoutTransaction { db in
+            // With foreign keys on, SQLite clears themeAssignment row by row and checks every new row's record; for
+            // millions of assignments that costs more than detecting the themes. The record ids come from the
+            // record table, read by this same run under the workspace lock, and the themes are written just above
+            // their assignments, so integrity holds without the per-row checks.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            try db.inTransaction {
+                try Self.storeThemes(model, pinnedNames: pinnedNames, changes: changes, changeWeek: changeWeek,
+                                     inputVersion: inputVersion, db)
+                try Self.storeFigures(emotions: emotions, weekly: weekly, db)
+                return .commit
             }
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO themeAssignment (recordId, themeId, rank, strength, matchedTerms) VALUES (?, ?, ?, ?, ?)
-                """)
-            for assignment in model.assignments {
-                try insert.execute(arguments: [
-                    assignment.recordID.description, assignment.themeID, assignment.rank, assignment.strength,
-                    JSONText.encode(assignment.matchedTerms),
-                ])
-            }
-            try Self.insert(weeks, db)
-            let insertEmotion = try db.makeStatement(sql: "INSERT INTO recordEmotion (recordId, emotions) VALUES (?, ?)")
-            for (recordID, set) in emotions where !set.isEmpty {
-                try insertEmotion.execute(arguments: [recordID.description, Int(set.rawValue)])
-            }
-            let version = try Self.stageState(.themes, db).version + 1
-            for change in changes {
-                try db.execute(
-                    sql: "INSERT INTO themeChange (themesVersion, themeId, kind, relatedThemeId, evidence, week) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [version, change.themeID, change.kind.rawValue, change.relatedThemeID, change.evidence,
-                                changeWeek?.description])
-            }
-            try Self.bump(.themes, inputVersion: inputVersion, db)
         }
+    }
+
+    private static func storeThemes(
+        _ model: ThemeModel, pinnedNames: [String: String], changes: [ThemeChange], changeWeek: ISOWeek?,
+        inputVersion: Int, _ db: Database
+    ) throws {
+        // The theme index is rebuilt once after the bulk insert rather than kept up to date row by row.
+        try db.execute(sql: """
+            DELETE FROM themeAssignment; DELETE FROM themeWeek; DELETE FROM recordEmotion;
+            DROP INDEX IF EXISTS themeAssignment_themeId;
+            UPDATE theme SET isActive = 0, recordCount = 0
+            """)
+        for theme in model.themes {
+            try db.execute(
+                sql: """
+                    INSERT INTO theme (id, label, keywords, recordCount, isActive, pinnedName) VALUES (?, ?, ?, ?, 1, ?)
+                    ON CONFLICT(id) DO UPDATE SET label = excluded.label, keywords = excluded.keywords,
+                        recordCount = excluded.recordCount, isActive = 1, pinnedName = excluded.pinnedName
+                    """,
+                arguments: [theme.id, theme.label, JSONText.encode(theme.keywords), theme.recordCount,
+                            pinnedNames[theme.id]])
+        }
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO themeAssignment (recordId, themeId, rank, strength, matchedTerms) VALUES (?, ?, ?, ?, ?)
+            """)
+        let handle = insert.sqliteStatement
+        // Records share a few matched-term lists: each list's JSON is made once.
+        var matchedJSON: [[String]: String] = [:]
+        for assignment in model.assignments {
+            let json = matchedJSON[assignment.matchedTerms] ?? {
+                let json = AttributeJSON.encode(assignment.matchedTerms)
+                matchedJSON[assignment.matchedTerms] = json
+                return json
+            }()
+            sqlite3_reset(handle)
+            var binder = Binder(handle: handle)
+            binder.text(assignment.recordID.description)
+            binder.text(assignment.themeID)
+            binder.int(Int64(assignment.rank))
+            binder.double(assignment.strength)
+            binder.text(json)
+            try binder.step()
+        }
+        try db.execute(sql: "CREATE INDEX themeAssignment_themeId ON themeAssignment(themeId)")
+        let version = try Self.stageState(.themes, db).version + 1
+        for change in changes {
+            try db.execute(
+                sql: "INSERT INTO themeChange (themesVersion, themeId, kind, relatedThemeId, evidence, week) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [version, change.themeID, change.kind.rawValue, change.relatedThemeID, change.evidence,
+                            changeWeek?.description])
+        }
+        try Self.bump(.themes, inputVersion: inputVersion, db)
     }
 
     /// The changelog: every change of every themes run, oldest first, with the run's themes version and the latest

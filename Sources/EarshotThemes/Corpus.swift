@@ -1,5 +1,5 @@
+import CEarshotMemory
 import Foundation
-import Synchronization
 
 /// The records of one themes run as numbers: every word stemmed and interned, collocations found, and each document
 /// reduced to the sorted set of terms it contains.
@@ -9,14 +9,11 @@ import Synchronization
 /// `ln(p(ab) / (p(a)·p(b))) / −ln p(ab) ≥ minimumPhraseNPMI`, with at least `minimumPhraseCount` documents. Three-word
 /// phrases are two overlapping accepted pairs that again pass the same test as a unit.
 struct Corpus: Sendable {
-    /// How a corpus is built.
+    /// How a corpus is built from extracted tokens (``TermExtraction`` does the tokenizing).
     struct Options: Sendable {
         var minimumTermCount = 3
         var minimumPhraseCount = 5
         var minimumPhraseNPMI = 0.25
-        var languages: [StemLanguage] = [.english]
-        var extraStopwords: [String] = []
-        var workers = 2
     }
 
     /// The number of documents.
@@ -27,8 +24,12 @@ struct Corpus: Sendable {
     var stems: [[Int32]]
     /// How many documents contain each term.
     var documentFrequency: [Int32]
-    /// The sorted distinct terms of document `d` are `terms[offsets[d]..<offsets[d + 1]]`.
-    var terms: [Int32]
+    /// Every document's sorted distinct terms, in blocks: one per extracted chunk, each made as the chunk's tokens
+    /// are dropped, so that on a large run it takes their place in memory instead of adding to them. Document `d`'s
+    /// terms are `termBlocks[block[d]][(offsets[d] - blockStarts[block[d]])..<(offsets[d + 1] - blockStarts[block[d]])]`.
+    var termBlocks: [[Int32]]
+    var blockStarts: [Int]
+    var block: [Int32]
     var offsets: [Int]
     /// The id of a stem string, for analyst keywords.
     var stemIDs: [String: Int32]
@@ -37,17 +38,25 @@ struct Corpus: Sendable {
 
     var termCount: Int { labels.count }
 
-    func documentTerms(_ document: Int) -> ArraySlice<Int32> { terms[offsets[document]..<offsets[document + 1]] }
+    /// The number of term occurrences, one per document and distinct term.
+    var termOccurrenceCount: Int { offsets.last ?? 0 }
+
+    func documentTerms(_ document: Int) -> ArraySlice<Int32> {
+        let block = Int(block[document])
+        let start = blockStarts[block]
+        return termBlocks[block][(offsets[document] - start)..<(offsets[document + 1] - start)]
+    }
 
     /// Whether document `d` contains `term`: a binary search of its sorted terms, with no set built per document.
     func document(_ document: Int, contains term: Int32) -> Bool {
-        var low = offsets[document]
-        var high = offsets[document + 1]
+        let terms = documentTerms(document)
+        var low = terms.startIndex
+        var high = terms.endIndex
         while low < high {
             let middle = (low + high) / 2
             if terms[middle] < term { low = middle + 1 } else { high = middle }
         }
-        return low < offsets[document + 1] && terms[low] == term
+        return low < terms.endIndex && terms[low] == term
     }
 
     func isPhrase(_ term: Int32) -> Bool { stems[Int(term)].count > 1 }
@@ -68,27 +77,18 @@ struct Corpus: Sendable {
 }
 
 extension Corpus {
-    /// Builds the corpus of `texts`, tokenizing and stemming on `options.workers` threads.
-    init(texts: [String], options: Options) {
-        let tokenizer = Tokenizer(extraStopwords: options.extraStopwords, languages: options.languages)
-        let language = options.languages.first ?? .english
-        let workers = max(1, min(options.workers, texts.count / 2_000 + 1))
-        let chunk = (texts.count + workers - 1) / max(workers, 1)
-        let results = Mutex<[Int: ExtractedChunk]>([:])
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let range = (worker * chunk)..<min(texts.count, (worker + 1) * chunk)
-            let extractor = TermExtractor(tokenizer: tokenizer, stemmer: Stemmer(language: language.rawValue))
-            let extracted = extractor.extract(texts[range])
-            results.withLock { $0[worker] = extracted }
-        }
-        let chunks = results.withLock { results in (0..<workers).compactMap { results[$0] } }
-        self.init(chunks: chunks, documentCount: texts.count, options: options)
-    }
-
-    private init(chunks: [ExtractedChunk], documentCount: Int, options: Options) {
+    /// Builds the corpus from extracted tokens, documents numbered in the order they were handed over.
+    ///
+    /// The chunks are taken out of `extraction`, and each is dropped as soon as its documents' terms are made: the tokens and the
+    /// terms of a large run are then never both whole in memory.
+    init(taking extraction: inout TermExtraction.Output, options: Options) {
+        var chunks = extraction.chunks
+        let vocabularies = extraction.vocabularies
+        extraction.chunks = []
+        let documentCount = chunks.reduce(0) { $0 + $1.offsets.count - 1 }
         // Global stem ids in sorted order, so that ids never depend on how the documents were split among threads.
         var allStems = Set<String>()
-        for chunk in chunks { allStems.formUnion(chunk.stemOfSurface) }
+        for vocabulary in vocabularies { allStems.formUnion(vocabulary.stemOfSurface) }
         let stemTexts = allStems.sorted()
         var stemIDs: [String: Int32] = [:]
         stemIDs.reserveCapacity(stemTexts.count)
@@ -96,18 +96,18 @@ extension Corpus {
 
         // Surface words per stem, for labels: the commonest surface form, ties to the alphabetically first.
         var surfaceCounts: [Int32: [String: Int]] = [:]
-        var tokens: [Int32] = []
-        var tokenOffsets: [Int] = [0]
-        tokens.reserveCapacity(chunks.reduce(0) { $0 + $1.tokens.count })
-        tokenOffsets.reserveCapacity(documentCount + 1)
-        for chunk in chunks {
-            let mapping = chunk.stemOfSurface.map { stemIDs[$0]! }
-            for (id, (surface, count)) in zip(chunk.surfaces, chunk.surfaceCounts).enumerated() where count > 0 {
+        let mappings = vocabularies.map { vocabulary in vocabulary.stemOfSurface.map { stemIDs[$0]! } }
+        for (vocabulary, mapping) in zip(vocabularies, mappings) {
+            for (id, (surface, count)) in zip(vocabulary.surfaces, vocabulary.surfaceCounts).enumerated() where count > 0 {
                 surfaceCounts[mapping[id], default: [:]][surface, default: 0] += count
             }
-            let base = tokens.count
-            for token in chunk.tokens { tokens.append(token < 0 ? -1 : mapping[Int(token)]) }
-            for offset in chunk.offsets.dropFirst() { tokenOffsets.append(base + offset) }
+        }
+        // Every chunk's tokens from its worker's surface ids to stem ids, in place.
+        for index in chunks.indices {
+            let mapping = mappings[chunks[index].worker]
+            chunks[index].tokens.withUnsafeMutableBufferPointer { tokens in
+                for position in tokens.indices where tokens[position] >= 0 { tokens[position] = mapping[Int(tokens[position])] }
+            }
         }
         let stemCount = stemTexts.count
         var stemLabels = [String](repeating: "", count: stemCount)
@@ -118,18 +118,17 @@ extension Corpus {
         // Document frequency of stems.
         var stemFrequency = [Int32](repeating: 0, count: stemCount)
         var lastSeen = [Int32](repeating: -1, count: stemCount)
-        for document in 0..<documentCount {
-            for index in tokenOffsets[document]..<tokenOffsets[document + 1] {
-                let token = tokens[index]
-                if token >= 0, lastSeen[Int(token)] != Int32(document) {
-                    lastSeen[Int(token)] = Int32(document)
-                    stemFrequency[Int(token)] += 1
-                }
+        var document: Int32 = 0
+        chunks.forEachDocument { tokens in
+            for token in tokens where token >= 0 && lastSeen[Int(token)] != document {
+                lastSeen[Int(token)] = document
+                stemFrequency[Int(token)] += 1
             }
+            document += 1
         }
 
         let phrases = PhraseFinder(
-            tokens: tokens, offsets: tokenOffsets, stemFrequency: stemFrequency, documentCount: documentCount,
+            chunks: chunks, stemFrequency: stemFrequency, documentCount: documentCount,
             minimumCount: options.minimumPhraseCount, minimumNPMI: options.minimumPhraseNPMI
         ).find()
 
@@ -138,11 +137,14 @@ extension Corpus {
         var phraseIDs: [[Int32]: Int32] = [:]
         var pairIDs: [UInt64: Int32] = [:]
         var tripleIDs: [PhraseFinder.Triple: Int32] = [:]
+        // Whether a stem starts an accepted pair: most do not, and then no pair is looked up.
+        var startsPair = [Bool](repeating: false, count: stemCount)
         for phrase in phrases {
             let id = Int32(labels.count)
             phraseIDs[phrase] = id
             if phrase.count == 2 {
                 pairIDs[PhraseFinder.pairKey(phrase[0], phrase[1])] = id
+                startsPair[Int(phrase[0])] = true
             } else {
                 tripleIDs[PhraseFinder.Triple(phrase[0], phrase[1], phrase[2])] = id
             }
@@ -153,104 +155,73 @@ extension Corpus {
         // Each document's distinct terms: frequent-enough stems, and the phrases it contains.
         var termFrequency = [Int32](repeating: 0, count: labels.count)
         for stem in 0..<stemCount { termFrequency[stem] = stemFrequency[stem] }
-        var terms: [Int32] = []
+        let minimumTermCount = Int32(options.minimumTermCount)
+        var termBlocks: [[Int32]] = []
+        var blockStarts: [Int] = []
+        var block: [Int32] = []
+        block.reserveCapacity(documentCount)
         var offsets: [Int] = [0]
         offsets.reserveCapacity(documentCount + 1)
         var documentTerms: [Int32] = []
-        for document in 0..<documentCount {
-            documentTerms.removeAll(keepingCapacity: true)
-            let range = tokenOffsets[document]..<tokenOffsets[document + 1]
-            for index in range {
-                let token = tokens[index]
-                guard token >= 0 else { continue }
-                if stemFrequency[Int(token)] >= Int32(options.minimumTermCount) { documentTerms.append(token) }
-                guard index + 1 < range.upperBound, tokens[index + 1] >= 0, !pairIDs.isEmpty else { continue }
-                if let pair = pairIDs[PhraseFinder.pairKey(token, tokens[index + 1])] {
-                    documentTerms.append(pair)
-                    if index + 2 < range.upperBound, tokens[index + 2] >= 0, !tripleIDs.isEmpty,
-                        let triple = tripleIDs[PhraseFinder.Triple(token, tokens[index + 1], tokens[index + 2])]
-                    {
-                        documentTerms.append(triple)
+        for index in chunks.indices {
+            var terms: [Int32] = []
+            terms.reserveCapacity(chunks[index].tokens.count)
+            blockStarts.append(offsets.last!)
+            [chunks[index]].forEachDocument { tokens in
+                documentTerms.removeAll(keepingCapacity: true)
+                for position in tokens.indices {
+                    let token = tokens[position]
+                    guard token >= 0 else { continue }
+                    if stemFrequency[Int(token)] >= minimumTermCount { documentTerms.append(token) }
+                    guard startsPair[Int(token)], position + 1 < tokens.count, tokens[position + 1] >= 0 else { continue }
+                    if let pair = pairIDs[PhraseFinder.pairKey(token, tokens[position + 1])] {
+                        documentTerms.append(pair)
+                        if position + 2 < tokens.count, tokens[position + 2] >= 0, !tripleIDs.isEmpty,
+                            let triple = tripleIDs[PhraseFinder.Triple(token, tokens[position + 1], tokens[position + 2])]
+                        {
+                            documentTerms.append(triple)
+                        }
                     }
                 }
+                documentTerms.sort()
+                var previous: Int32 = -1
+                for term in documentTerms where term != previous {
+                    terms.append(term)
+                    if term >= Int32(stemCount) { termFrequency[Int(term)] += 1 }
+                    previous = term
+                }
+                offsets.append(blockStarts.last! + terms.count)
+                block.append(Int32(index))
             }
-            documentTerms.sort()
-            var previous: Int32 = -1
-            for term in documentTerms where term != previous {
-                terms.append(term)
-                if term >= Int32(stemCount) { termFrequency[Int(term)] += 1 }
-                previous = term
-            }
-            offsets.append(terms.count)
+            // The chunk's tokens are no longer needed once its documents' terms are made. The workers allocated
+            // them, so their memory is in the workers' arenas and must be handed back for this thread to reuse it.
+            chunks[index] = TermExtraction.Chunk(worker: 0, tokens: [], offsets: [0])
+            termBlocks.append(terms)
+            if index % 32 == 31 || index == chunks.count - 1 { earshot_release_freed_memory() }
         }
 
         self.documentCount = documentCount
         self.labels = labels
         self.stems = stems
         self.documentFrequency = termFrequency
-        self.terms = terms
+        self.termBlocks = termBlocks
+        self.blockStarts = blockStarts
+        self.block = block
         self.offsets = offsets
         self.stemIDs = stemIDs
         self.phraseIDs = phraseIDs
     }
 }
 
-/// What one thread extracted from its share of the documents, in its own local surface-word ids.
-struct ExtractedChunk: Sendable {
-    /// Surface words by local id.
-    var surfaces: [String]
-    var surfaceCounts: [Int]
-    var stemOfSurface: [String]
-    /// Local surface ids, `-1` for a boundary.
-    var tokens: [Int32]
-    var offsets: [Int]
-}
-
-/// Tokenizes and stems documents on one thread. Not `Sendable`: it owns a Snowball stemmer, which is not thread-safe.
-final class TermExtractor {
-    let tokenizer: Tokenizer
-    let stemmer: Stemmer?
-    private var vocabulary: [String: Int32] = [:]
-    private var surfaces: [String] = []
-    private var surfaceCounts: [Int] = []
-    private var stemOfSurface: [String] = []
-
-    init(tokenizer: Tokenizer, stemmer: Stemmer?) {
-        self.tokenizer = tokenizer
-        self.stemmer = stemmer
-    }
-
-    func extract(_ texts: ArraySlice<String>) -> ExtractedChunk {
-        var tokens: [Int32] = []
-        var offsets: [Int] = [0]
-        offsets.reserveCapacity(texts.count + 1)
-        for text in texts {
-            var previousWasBoundary = true
-            tokenizer.forEachToken(in: text) { token in
-                switch token {
-                case .word(let word):
-                    let id: Int32
-                    if let known = vocabulary[word] {
-                        id = known
-                    } else {
-                        id = Int32(surfaces.count)
-                        vocabulary[word] = id
-                        surfaces.append(word)
-                        surfaceCounts.append(0)
-                        stemOfSurface.append(stemmer?.stem(word) ?? word)
-                    }
-                    surfaceCounts[Int(id)] += 1
-                    tokens.append(id)
-                    previousWasBoundary = false
-                case .boundary:
-                    if !previousWasBoundary { tokens.append(-1) }
-                    previousWasBoundary = true
+extension [TermExtraction.Chunk] {
+    /// Calls `body` with every document's tokens, chunk after chunk.
+    func forEachDocument(_ body: (UnsafeBufferPointer<Int32>) -> Void) {
+        for chunk in self {
+            chunk.tokens.withUnsafeBufferPointer { tokens in
+                for document in 0..<(chunk.offsets.count - 1) {
+                    body(UnsafeBufferPointer(rebasing: tokens[chunk.offsets[document]..<chunk.offsets[document + 1]]))
                 }
             }
-            offsets.append(tokens.count)
         }
-        return ExtractedChunk(
-            surfaces: surfaces, surfaceCounts: surfaceCounts,
-            stemOfSurface: stemOfSurface, tokens: tokens, offsets: offsets)
     }
 }

@@ -6,8 +6,8 @@ import Foundation
 /// `−1…1` and, unlike raw PMI, does not reward rare pairs; a minimum document count keeps one customer's pet phrase
 /// out. A triple `abc` is tested as the unit `ab` followed by `c`, and needs both `ab` and `bc` to be phrases.
 struct PhraseFinder {
-    let tokens: [Int32]
-    let offsets: [Int]
+    /// The documents' tokens, as stem ids.
+    let chunks: [TermExtraction.Chunk]
     let stemFrequency: [Int32]
     let documentCount: Int
     let minimumCount: Int
@@ -35,10 +35,10 @@ struct PhraseFinder {
         let minimum = Int32(minimumCount)
         var pairCounts: [UInt64: Int32] = [:]
         var keys: [UInt64] = []
-        for document in 0..<documentCount {
+        chunks.forEachDocument { tokens in
             keys.removeAll(keepingCapacity: true)
-            let end = offsets[document + 1]
-            var index = offsets[document]
+            let end = tokens.count
+            var index = 0
             while index + 1 < end {
                 let first = tokens[index]
                 let second = tokens[index + 1]
@@ -49,7 +49,7 @@ struct PhraseFinder {
                 }
                 index += 1
             }
-            guard !keys.isEmpty else { continue }
+            guard !keys.isEmpty else { return }
             keys.sort()
             var previous: UInt64 = .max
             for key in keys where key != previous {
@@ -69,15 +69,19 @@ struct PhraseFinder {
         let accepted = Set(pairs.map { Self.pairKey($0.stems[0], $0.stems[1]) })
         let pairCount = Dictionary(uniqueKeysWithValues: pairs.map { (Self.pairKey($0.stems[0], $0.stems[1]), $0.count) })
 
+        // Whether a stem starts an accepted pair: a triple needs two, and most positions are turned down without a
+        // lookup.
+        var startsPair = [Bool](repeating: false, count: stemFrequency.count)
+        for pair in pairs { startsPair[Int(pair.stems[0])] = true }
         var tripleCounts: [Triple: Int32] = [:]
         var triples: [Triple] = []
-        for document in 0..<documentCount {
+        chunks.forEachDocument { tokens in
             triples.removeAll(keepingCapacity: true)
-            let end = offsets[document + 1]
-            var index = offsets[document]
+            let end = tokens.count
+            var index = 0
             while index + 2 < end {
                 let (a, b, c) = (tokens[index], tokens[index + 1], tokens[index + 2])
-                if a >= 0, b >= 0, c >= 0, accepted.contains(Self.pairKey(a, b)), accepted.contains(Self.pairKey(b, c)) {
+                if a >= 0, b >= 0, c >= 0, startsPair[Int(a)], startsPair[Int(b)], accepted.contains(Self.pairKey(a, b)), accepted.contains(Self.pairKey(b, c)) {
                     triples.append(Triple(a, b, c))
                 }
                 index += 1

@@ -69,17 +69,33 @@ public struct ThemeDetector: Sendable {
 
     /// Detects themes in documents.
     public func detectThemes(in documents: [Document]) -> DetectedThemes {
-        let ordered = documents.sorted { $0.id < $1.id }
+        detectThemes { consume in
+            var batch = DocumentBatch()
+            for document in documents { batch.append(id: document.id, text: document.text) }
+            consume(batch)
+        }
+    }
+
+    /// Detects themes in the documents `produce` hands over in batches (any order), tokenizing each batch on a
+    /// worker thread while the next is read: the themes stage streams the store's records through this, so that
+    /// their texts are never all in memory.
+    public func detectThemes(batches produce: (_ consume: (DocumentBatch) -> Void) throws -> Void) rethrows -> DetectedThemes {
+        var extraction = try TermExtraction.run(
+            tokenizer: Tokenizer(extraStopwords: extraStopwords + taxonomy.stopwords, languages: languages),
+            language: languages.first ?? .english, workers: workers, produce: produce)
+        let ids = extraction.ids
+        extraction.ids = []
+        // Matches are listed in record id order, whatever order the documents came in; every other step counts
+        // over documents and does not depend on their order.
+        var order = Array(0..<Int32(ids.count))
+        order.sort { ids[Int($0)] < ids[Int($1)] }
         var options = Corpus.Options()
-        options.languages = languages
-        options.extraStopwords = extraStopwords + taxonomy.stopwords
-        options.workers = workers
         options.minimumTermCount = max(2, minimumSupport)
-        options.minimumPhraseCount = max(3, min(50, ordered.count / 1_000))
-        let corpus = Corpus(texts: ordered.map(\.text), options: options)
+        options.minimumPhraseCount = max(3, min(50, ids.count / 1_000))
+        let corpus = Corpus(taking: &extraction, options: options)
         let engine = ThemeEngine(corpus: corpus, detector: self)
         let themes = engine.run()
-        return engine.result(themes, documents: ordered)
+        return engine.result(themes, ids: ids, order: order)
     }
 
     // MARK: Tuning
@@ -119,3 +135,4 @@ public struct DetectedThemes: Sendable, Hashable {
     /// The records considered.
     public var documentCount: Int
 }
+

@@ -61,7 +61,7 @@ struct ThemeEngine {
     }
 
     /// Themes the analyst pinned: fixed keywords, never refined, never dropped.
-    private func pinnedThemes() -> [WorkingTheme] {
+    func pinnedThemes() -> [WorkingTheme] {
         zip(detector.taxonomy.pinned, pinnedTerms).map { pin, terms in
             guard let seed = terms.first else {
                 return WorkingTheme(seed: -1, keywords: [], pinnedName: pin.name)
@@ -72,7 +72,7 @@ struct ThemeEngine {
     }
 
     /// Candidate terms in score order; each seeds a theme unless most of its records are already taken.
-    private func seeds(avoiding pinned: [WorkingTheme]) -> [WorkingTheme] {
+    func seeds(avoiding pinned: [WorkingTheme]) -> [WorkingTheme] {
         let total = Double(corpus.documentCount)
         // On a large set, a term in over a quarter of the records is the domain ("flight" for an airline), not a theme.
         let maximumFrequency = Int32(total * (corpus.documentCount >= 1_000 ? 0.25 : 0.5))
@@ -92,18 +92,21 @@ struct ThemeEngine {
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : corpus.labels[Int($0.term)] < corpus.labels[Int($1.term)] }
         candidates = Array(candidates.prefix(400))
 
-        let postings = self.postings(of: Set(candidates.map(\.term)))
+        // The pinned themes' keywords too, however rare: their records are the pinned themes' own, and a learned seed
+        // that mostly shares them must be seen as a companion, not start a theme over the analyst's.
+        let pinnedKeywords = pinned.flatMap { $0.keywords.map(\.term) }
+        let postings = Postings(of: Set(candidates.map(\.term)).union(pinnedKeywords), in: corpus)
         var owner = [Int16](repeating: -1, count: corpus.documentCount)
         var seedSizes: [Int] = []
         for theme in pinned {
-            for (term, _) in theme.keywords { for document in postings[term] ?? [] where owner[Int(document)] < 0 { owner[Int(document)] = Int16(seedSizes.count) } }
-            seedSizes.append(theme.keywords.reduce(0) { $0 + (postings[$1.term]?.count ?? 0) })
+            for (term, _) in theme.keywords { for document in postings[term] where owner[Int(document)] < 0 { owner[Int(document)] = Int16(seedSizes.count) } }
+            seedSizes.append(theme.keywords.reduce(0) { $0 + postings[$1.term].count })
         }
         var seeds: [WorkingTheme] = []
         let limit = detector.maximumThemes * 2
         var shared = [Int](repeating: 0, count: seedSizes.count + limit)
         for candidate in candidates where seeds.count < limit {
-            let documents = postings[candidate.term] ?? []
+            let documents = postings[candidate.term]
             // A candidate is a companion of an earlier seed when most of its records are that seed's, well beyond
             // chance (lift over 2): then it describes the same theme and must not start a near-duplicate.
             for index in shared.indices { shared[index] = 0 }
@@ -119,18 +122,6 @@ struct ThemeEngine {
             seeds.append(WorkingTheme(seed: candidate.term, keywords: [(candidate.term, 1.0)]))
         }
         return seeds
-    }
-
-    private func postings(of terms: Set<Int32>) -> [Int32: [Int32]] {
-        var isWanted = [Bool](repeating: false, count: corpus.termCount)
-        for term in terms { isWanted[Int(term)] = true }
-        var postings: [Int32: [Int32]] = [:]
-        for document in 0..<corpus.documentCount {
-            for term in corpus.documentTerms(document) where isWanted[Int(term)] {
-                postings[term, default: []].append(Int32(document))
-            }
-        }
-        return postings
     }
 
     private func initialAssignment(_ themes: [WorkingTheme], into primary: inout [Int32]) {
@@ -161,13 +152,17 @@ struct ThemeEngine {
     private func refine(_ themes: [WorkingTheme], primary: [Int32]) -> [WorkingTheme] {
         guard !themes.isEmpty else { return [] }
         let termCount = corpus.termCount
-        var counts = [[Int32]](repeating: [Int32](repeating: 0, count: termCount), count: themes.count)
+        // One flat table, theme by theme: `counts[theme * termCount + term]`.
+        var counts = [Int32](repeating: 0, count: themes.count * termCount)
         var members = [Int](repeating: 0, count: themes.count)
-        for document in 0..<corpus.documentCount {
-            let theme = Int(primary[document])
-            guard theme >= 0 else { continue }
-            members[theme] += 1
-            for term in corpus.documentTerms(document) { counts[theme][Int(term)] += 1 }
+        counts.withUnsafeMutableBufferPointer { counts in
+            for document in 0..<corpus.documentCount {
+                let theme = Int(primary[document])
+                guard theme >= 0 else { continue }
+                members[theme] += 1
+                let row = theme * termCount
+                for term in corpus.documentTerms(document) { counts[row + Int(term)] += 1 }
+            }
         }
         let total = Double(corpus.documentCount)
         var refined: [WorkingTheme] = []
@@ -177,7 +172,7 @@ struct ThemeEngine {
             let minimumCount = Int32(max(2, (size * 0.03).rounded(.up)))
             var scored: [(term: Int32, score: Double, weight: Double)] = []
             for term in 0..<termCount {
-                let together = counts[index][term]
+                let together = counts[index * termCount + term]
                 guard together >= minimumCount, !excluded.contains(Int32(term)) else { continue }
                 let frequency = Double(corpus.documentFrequency[term])
                 let lift = (Double(together) / size) / (frequency / total)
@@ -217,29 +212,51 @@ struct ThemeEngine {
 
     // MARK: Output
 
-    func result(_ themes: [WorkingTheme], documents: [ThemeDetector.Document]) -> DetectedThemes {
+    /// The detected themes and every document's matches, documents taken in `order`; `ids[d]` is document `d`'s
+    /// record.
+    func result(_ themes: [WorkingTheme], ids: [RecordID], order: [Int32]) -> DetectedThemes {
         let index = KeywordIndex(themes: themes, termCount: corpus.termCount)
+        let isPinned = themes.map { $0.pinnedName != nil }
         var scores = [Double](repeating: 0, count: themes.count)
         var matches: [DetectedThemes.Match] = []
         var recordCounts = [Int](repeating: 0, count: themes.count)
-        for document in 0..<corpus.documentCount {
+        var ranked: [(theme: Int, score: Double)] = []
+        // Records share their few matched-keyword lists: one array per theme and set of keywords, not per match.
+        var matchedTerms = [[UInt64: [String]]](repeating: [:], count: themes.count)
+        for document in order.lazy.map({ Int($0) }) {
             let terms = corpus.documentTerms(document)
             _ = index.best(terms, scores: &scores, threshold: detector.assignmentThreshold)
             guard let top = scores.max(), top >= detector.assignmentThreshold else { continue }
-            var ranked: [(theme: Int, score: Double)] = []
+            ranked.removeAll(keepingCapacity: true)
             // Secondary themes are judged against the strongest learned score, so a pinned match does not crowd them out.
-            let reference = top >= Self.pinnedWeight ? (zip(scores, themes).filter { $0.1.pinnedName == nil }.map(\.0).max() ?? 0) : top
+            var reference = top
+            if top >= Self.pinnedWeight {
+                reference = 0
+                for (theme, score) in scores.enumerated() where !isPinned[theme] { reference = max(reference, score) }
+            }
             for (theme, score) in scores.enumerated()
-            where score >= max(detector.assignmentThreshold, (themes[theme].pinnedName != nil ? top : reference) * 0.5) {
+            where score >= max(detector.assignmentThreshold, (isPinned[theme] ? top : reference) * 0.5) {
                 ranked.append((theme, score))
             }
             ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.theme < $1.theme }
             for (rank, match) in ranked.enumerated() {
-                let matched = themes[match.theme].keywords.filter { corpus.document(document, contains: $0.term) }
-                    .map { corpus.labels[Int($0.term)] }
+                let keywords = themes[match.theme].keywords
+                var mask: UInt64 = 0
+                var matched: [String]?
+                if keywords.count <= 64 {
+                    for (position, keyword) in keywords.enumerated() where corpus.document(document, contains: keyword.term) {
+                        mask |= 1 << UInt64(position)
+                    }
+                    matched = matchedTerms[match.theme][mask]
+                }
+                if matched == nil {
+                    let terms = keywords.filter { corpus.document(document, contains: $0.term) }.map { corpus.labels[Int($0.term)] }
+                    if keywords.count <= 64 { matchedTerms[match.theme][mask] = terms }
+                    matched = terms
+                }
                 matches.append(DetectedThemes.Match(
-                    recordID: documents[document].id, theme: match.theme, rank: rank + 1,
-                    strength: (min(1, match.score) * 1000).rounded() / 1000, matchedTerms: matched))
+                    recordID: ids[document], theme: match.theme, rank: rank + 1,
+                    strength: (min(1, match.score) * 1000).rounded() / 1000, matchedTerms: matched!))
                 recordCounts[match.theme] += 1
             }
         }
@@ -277,14 +294,29 @@ struct ThemeEngine {
     }
 }
 
-/// For every term, the themes it is a keyword of and its weight there.
+/// For every term, the themes it is a keyword of and its weight there, in flat arrays: scoring looks up every
+/// term of every record, and most terms are no theme's keyword.
 struct KeywordIndex {
-    private var entries: [[(theme: Int32, weight: Double)]]
+    /// Term `t`'s entries are `themes[starts[t]..<starts[t + 1]]` with their `weights`.
+    private var starts: [Int32]
+    private var themes: [Int32]
+    private var weights: [Double]
 
     init(themes: [ThemeEngine.WorkingTheme], termCount: Int) {
-        entries = Array(repeating: [], count: termCount)
+        var entries = [[(theme: Int32, weight: Double)]](repeating: [], count: termCount)
         for (index, theme) in themes.enumerated() {
             for (term, weight) in theme.keywords where term >= 0 { entries[Int(term)].append((Int32(index), weight)) }
+        }
+        starts = [0]
+        starts.reserveCapacity(termCount + 1)
+        self.themes = []
+        weights = []
+        for termEntries in entries {
+            for entry in termEntries {
+                self.themes.append(entry.theme)
+                weights.append(entry.weight)
+            }
+            starts.append(Int32(self.themes.count))
         }
     }
 
@@ -293,7 +325,12 @@ struct KeywordIndex {
     func best(_ terms: ArraySlice<Int32>, scores: inout [Double], threshold: Double) -> Int {
         for index in scores.indices { scores[index] = 0 }
         for term in terms {
-            for (theme, weight) in entries[Int(term)] { scores[Int(theme)] += weight }
+            var entry = Int(starts[Int(term)])
+            let end = Int(starts[Int(term) + 1])
+            while entry < end {
+                scores[Int(themes[entry])] += weights[entry]
+                entry += 1
+            }
         }
         var best = -1
         var bestScore = threshold

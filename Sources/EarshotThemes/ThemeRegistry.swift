@@ -154,32 +154,57 @@ public struct ThemeRegistry: Sendable {
         }
         for (id, label) in taxonomy.renames where themes[id] != nil { themes[id]!.label = label }
 
-        // Per record: the strongest match per (curated) theme, ranked again.
-        var byRecord: [RecordID: [String: DetectedThemes.Match]] = [:]
-        for match in detected.matches {
-            let id = canonical[ids[match.theme]] ?? ids[match.theme]
-            guard themes[id] != nil else { continue }
-            if let existing = byRecord[match.recordID]?[id] {
-                var combined = existing.strength >= match.strength ? existing : match
-                combined.matchedTerms = existing.matchedTerms + match.matchedTerms.filter { !existing.matchedTerms.contains($0) }
-                byRecord[match.recordID]![id] = combined
-            } else {
-                byRecord[match.recordID, default: [:]][id] = match
-            }
+        // Per record: the strongest match per (curated) theme, ranked again. Matches come by record, so each
+        // record's are a run of neighbours: no table of every record is built (there may be millions).
+        let curatedIDs: [String?] = ids.map { id in
+            let curated = canonical[id] ?? id
+            return themes[curated] == nil ? nil : curated
         }
         var assignments: [ThemeAssignment] = []
-        for recordID in byRecord.keys.sorted() {
-            let ranked = byRecord[recordID]!.sorted {
-                $0.value.strength != $1.value.strength ? $0.value.strength > $1.value.strength
-                    : ($0.value.rank != $1.value.rank ? $0.value.rank < $1.value.rank : $0.key < $1.key)
+        assignments.reserveCapacity(detected.matches.count)
+        var recordCounts: [String: Int] = [:]
+        var group: [(id: String, match: DetectedThemes.Match)] = []
+        func flush() {
+            guard let recordID = group.first?.match.recordID else { return }
+            group.sort {
+                $0.match.strength != $1.match.strength ? $0.match.strength > $1.match.strength
+                    : ($0.match.rank != $1.match.rank ? $0.match.rank < $1.match.rank : $0.id < $1.id)
             }
-            for (rank, entry) in ranked.enumerated() {
-                assignments.append(ThemeAssignment(recordID: recordID, themeID: entry.key, rank: rank + 1,
-                    strength: entry.value.strength, matchedTerms: entry.value.matchedTerms))
-                themes[entry.key]!.recordCount += 1
+            for (rank, entry) in group.enumerated() {
+                assignments.append(ThemeAssignment(recordID: recordID, themeID: entry.id, rank: rank + 1,
+                    strength: entry.match.strength, matchedTerms: entry.match.matchedTerms))
+                recordCounts[entry.id, default: 0] += 1
+            }
+            group.removeAll(keepingCapacity: true)
+        }
+        var previous: RecordID?
+        for match in Self.byRecord(detected.matches) {
+            if match.recordID != previous {
+                flush()
+                previous = match.recordID
+            }
+            guard let id = curatedIDs[match.theme] else { continue }
+            if let index = group.firstIndex(where: { $0.id == id }) {
+                let existing = group[index].match
+                var combined = existing.strength >= match.strength ? existing : match
+                combined.matchedTerms = existing.matchedTerms + match.matchedTerms.filter { !existing.matchedTerms.contains($0) }
+                group[index].match = combined
+            } else {
+                group.append((id, match))
             }
         }
+        flush()
+        for (id, count) in recordCounts { themes[id]!.recordCount = count }
         return ThemeModel(themes: themes.values.sorted { $0.id < $1.id }, assignments: assignments)
+    }
+
+    /// The matches grouped by record, records in id order: as given when they already are (the detector's are),
+    /// else sorted, each record's matches keeping their order.
+    private static func byRecord(_ matches: [DetectedThemes.Match]) -> [DetectedThemes.Match] {
+        if zip(matches, matches.dropFirst()).allSatisfy({ $0.recordID <= $1.recordID }) { return matches }
+        return matches.enumerated().sorted {
+            $0.element.recordID != $1.element.recordID ? $0.element.recordID < $1.element.recordID : $0.offset < $1.offset
+        }.map(\.element)
     }
 
     private func bestKnown(for theme: DetectedThemes.Theme, among candidates: [KnownTheme]) -> (known: KnownTheme, similarity: Double)? {

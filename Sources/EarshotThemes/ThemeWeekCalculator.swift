@@ -64,7 +64,22 @@ public struct ThemeWeekCalculator: Sendable {
     /// A membership naming a theme outside `themeIDs`, or a record index outside `records`, is ignored; a record
     /// carrying a theme twice counts once.
     public func figures(themeIDs: [String], records: [RecordFacts], memberships: [Membership]) -> [ThemeWeek] {
-        guard let firstWeek = records.map(\.week).min(), let lastWeek = records.map(\.week).max() else { return [] }
+        func group(_ record: RecordFacts) -> RecordGroup {
+            RecordGroup(week: record.week, source: record.source, npsCategory: record.npsCategory, emotions: record.emotions)
+        }
+        var seen = Set<Membership>()
+        let themeGroups = memberships.compactMap { membership -> ThemeRecordGroup? in
+            guard records.indices.contains(membership.record), seen.insert(membership).inserted else { return nil }
+            return ThemeRecordGroup(themeID: membership.themeID, records: group(records[membership.record]))
+        }
+        return figures(themeIDs: themeIDs, groups: records.map(group), themeGroups: themeGroups)
+    }
+
+    /// The same figures from counted groups: `groups` covers every record once, `themeGroups` every (record, theme)
+    /// pair once — what a `GROUP BY` over the workspace gives without loading a record.
+    public func figures(themeIDs: [String], groups: [RecordGroup], themeGroups: [ThemeRecordGroup]) -> [ThemeWeek] {
+        let withRecords = groups.filter { $0.count > 0 }
+        guard let firstWeek = withRecords.map(\.week).min(), let lastWeek = withRecords.map(\.week).max() else { return [] }
         let themes = Array(Set(themeIDs)).sorted()
         let themeIndex = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($0.element, $0.offset) })
         let firstDay = firstWeek.mondayDaysSinceEpoch
@@ -72,14 +87,13 @@ public struct ThemeWeekCalculator: Sendable {
         func weekIndex(_ week: ISOWeek) -> Int { (week.mondayDaysSinceEpoch - firstDay) / 7 }
 
         var weeks = [Tally](repeating: Tally(), count: weekCount)
-        for record in records { weeks[weekIndex(record.week)].add(record) }
+        for group in withRecords { weeks[weekIndex(group.week)].add(group) }
         var cells = [Tally](repeating: Tally(), count: weekCount * themes.count)
-        var seen = Set<Membership>()
-        for membership in memberships {
-            guard let theme = themeIndex[membership.themeID], records.indices.contains(membership.record),
-                  seen.insert(membership).inserted else { continue }
-            let record = records[membership.record]
-            cells[weekIndex(record.week) * themes.count + theme].add(record)
+        for themeGroup in themeGroups {
+            let group = themeGroup.records
+            guard let theme = themeIndex[themeGroup.themeID], group.count > 0, group.week >= firstWeek,
+                  group.week <= lastWeek else { continue }
+            cells[weekIndex(group.week) * themes.count + theme].add(group)
         }
 
         var result: [ThemeWeek] = []
@@ -137,16 +151,16 @@ public struct ThemeWeekCalculator: Sendable {
             scored > 0 ? 100 * Double(promoters - detractors) / Double(scored) : nil
         }
 
-        mutating func add(_ record: RecordFacts) {
-            records += 1
-            switch record.npsCategory {
-            case .promoter: promoters += 1
-            case .passive: passives += 1
-            case .detractor: detractors += 1
+        mutating func add(_ group: RecordGroup) {
+            records += group.count
+            switch group.npsCategory {
+            case .promoter: promoters += group.count
+            case .passive: passives += group.count
+            case .detractor: detractors += group.count
             case nil: break
             }
-            sources[record.source, default: 0] += 1
-            emotions.add(record.emotions)
+            sources[group.source, default: 0] += group.count
+            emotions.add(group.emotions, count: group.count)
         }
 
         /// The counts without `part`'s NPS groups (sources and emotions are not needed there).

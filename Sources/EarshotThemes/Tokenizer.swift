@@ -37,15 +37,23 @@ public struct Tokenizer: Sendable {
 
     /// Calls `body` with every token of `text`, in order.
     public func forEachToken(in text: String, _ body: (Token) -> Void) {
-        forEachWord(in: text) { word in
-            if let word, word.utf8.count >= 3 || Self.hasThreeCharacters(word), !stopwords.contains(word),
-                !word.utf8.allSatisfy({ $0 &- 0x30 < 10 })
-            {
-                body(.word(word))
-            } else {
-                body(.boundary)
-            }
+        var text = text
+        text.withUTF8 { forEachToken(inUTF8: $0, body) }
+    }
+
+    /// Calls `body` with every token of the UTF-8 text in `bytes`, in order: the themes stage reads texts straight
+    /// from the store's buffers, with no `String` per record.
+    public func forEachToken(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
+        forEachWord(inUTF8: bytes) { word in
+            if let word, isTerm(word) { body(.word(word)) } else { body(.boundary) }
         }
+    }
+
+    /// Whether a word, as ``forEachWord(in:_:)`` gives it, is a content word rather than a boundary: three
+    /// characters or more, not a stopword, not a number.
+    public func isTerm(_ word: String) -> Bool {
+        (word.utf8.count >= 3 || Self.hasThreeCharacters(word)) && !stopwords.contains(word)
+            && !word.utf8.allSatisfy({ $0 &- 0x30 < 10 })
     }
 
     /// Every lowercased word of `text`, and `nil` for each boundary that is not a word (punctuation, a URL, a
@@ -53,74 +61,83 @@ public struct Tokenizer: Sendable {
     /// considered.
     public func forEachWord(in text: String, _ body: (String?) -> Void) {
         var text = text
-        text.withUTF8 { bytes in
-            var word: [UInt8] = []
-            word.reserveCapacity(32)
-            var index = 0
-            let count = bytes.count
-            func flush() {
-                guard !word.isEmpty else { return }
-                body(String(decoding: word, as: UTF8.self))
-                word.removeAll(keepingCapacity: true)
-            }
-            while index < count {
-                let byte = bytes[index]
-                if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
-                    if word.isEmpty, byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w"), let end = Self.urlEnd(bytes, index) {
-                        body(nil)
-                        index = end
-                        continue
-                    }
-                    word.append(byte)
+        text.withUTF8 { forEachWord(inUTF8: $0, body) }
+    }
+
+    /// ``forEachWord(in:_:)`` over UTF-8 bytes.
+    public func forEachWord(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (String?) -> Void) {
+        forEachWordBytes(inUTF8: bytes) { word in body(word.map { String(decoding: $0, as: UTF8.self) }) }
+    }
+
+    /// ``forEachWord(in:_:)`` with each word as its lowercased UTF-8 bytes, valid only during the call: the themes
+    /// stage looks words up by their bytes, and a `String` per word costs more than the lookup.
+    func forEachWordBytes(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var index = 0
+        let count = bytes.count
+        func flush() {
+            guard !word.isEmpty else { return }
+            word.withUnsafeBufferPointer { body($0) }
+            word.removeAll(keepingCapacity: true)
+        }
+        while index < count {
+            let byte = bytes[index]
+            if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
+                if word.isEmpty, byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w"), let end = Self.urlEnd(bytes, index) {
+                    body(nil)
+                    index = end
+                    continue
+                }
+                word.append(byte)
+                index += 1
+            } else if byte &- 0x41 < 26 {
+                if word.isEmpty, byte == UInt8(ascii: "H") || byte == UInt8(ascii: "W"), let end = Self.urlEnd(bytes, index) {
+                    body(nil)
+                    index = end
+                    continue
+                }
+                word.append(byte | 0x20)
+                index += 1
+            } else if byte == UInt8(ascii: "'") {
+                index += 1  // "can't" → "cant"
+            } else if byte < 0x80 {
+                flush()
+                if byte == UInt8(ascii: "@") || byte == UInt8(ascii: "#") {
+                    // @handles and #hashtags name accounts and campaigns, not what the customer is talking about.
                     index += 1
-                } else if byte &- 0x41 < 26 {
-                    if word.isEmpty, byte == UInt8(ascii: "H") || byte == UInt8(ascii: "W"), let end = Self.urlEnd(bytes, index) {
-                        body(nil)
-                        index = end
-                        continue
-                    }
-                    word.append(byte | 0x20)
-                    index += 1
-                } else if byte == UInt8(ascii: "'") {
-                    index += 1  // "can't" → "cant"
-                } else if byte < 0x80 {
-                    flush()
-                    if byte == UInt8(ascii: "@") || byte == UInt8(ascii: "#") {
-                        // @handles and #hashtags name accounts and campaigns, not what the customer is talking about.
-                        index += 1
-                        while index < count, Self.isHandleByte(bytes[index]) { index += 1 }
-                        body(nil)
-                    } else if byte == UInt8(ascii: "["), let end = Self.placeholderEnd(bytes, index) {
-                        index = end  // [email], [phone]…: personal data was here; the placeholder is not a topic
-                        body(nil)
-                    } else if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") {
-                        index += 1  // between words of one phrase: "customer service", "check-in", "iOS/Android"
-                    } else {
-                        body(nil)
-                        index += 1
-                    }
+                    while index < count, Self.isHandleByte(bytes[index]) { index += 1 }
+                    body(nil)
+                } else if byte == UInt8(ascii: "["), let end = Self.placeholderEnd(bytes, index) {
+                    index = end  // [email], [phone]…: personal data was here; the placeholder is not a topic
+                    body(nil)
+                } else if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") {
+                    index += 1  // between words of one phrase: "customer service", "check-in", "iOS/Android"
                 } else {
-                    let (scalar, width) = Self.decodeScalar(bytes, index)
-                    if scalar == "\u{2019}" {
-                        index += width  // the typographic apostrophe joins like the ASCII one
-                    } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                        || scalar.properties.generalCategory == .nonspacingMark
-                    {
-                        if scalar.properties.changesWhenLowercased {
-                            word.append(contentsOf: String(scalar).lowercased().utf8)
-                        } else {
-                            word.append(contentsOf: bytes[index..<(index + width)])
-                        }
-                        index += width
+                    body(nil)
+                    index += 1
+                }
+            } else {
+                let (scalar, width) = Self.decodeScalar(bytes, index)
+                if scalar == "\u{2019}" {
+                    index += width  // the typographic apostrophe joins like the ASCII one
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    || scalar.properties.generalCategory == .nonspacingMark
+                {
+                    if scalar.properties.changesWhenLowercased {
+                        word.append(contentsOf: String(scalar).lowercased().utf8)
                     } else {
-                        flush()
-                        body(nil)
-                        index += width
+                        word.append(contentsOf: bytes[index..<(index + width)])
                     }
+                    index += width
+                } else {
+                    flush()
+                    body(nil)
+                    index += width
                 }
             }
-            flush()
         }
+        flush()
     }
 
     private static func hasThreeCharacters(_ word: String) -> Bool {

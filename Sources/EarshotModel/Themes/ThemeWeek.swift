@@ -84,6 +84,44 @@ public struct ThemeWeek: Sendable, Hashable, Codable {
     }
 }
 
+/// Records that share a week, a source, an NPS group and emotions, counted: what the weekly figures need of records,
+/// without holding millions of them.
+public struct RecordGroup: Sendable, Hashable {
+    /// The records' ISO week in the reporting zone.
+    public var week: ISOWeek
+    /// Their source.
+    public var source: String
+    /// Their NPS group, when they have a 0–10 score.
+    public var npsCategory: NPSCategory?
+    /// The emotions their words show.
+    public var emotions: EmotionSet
+    /// How many records.
+    public var count: Int
+
+    /// Creates a group.
+    public init(week: ISOWeek, source: String, npsCategory: NPSCategory?, emotions: EmotionSet, count: Int = 1) {
+        self.week = week
+        self.source = source
+        self.npsCategory = npsCategory
+        self.emotions = emotions
+        self.count = count
+    }
+}
+
+/// A ``RecordGroup`` of the records carrying one theme.
+public struct ThemeRecordGroup: Sendable, Hashable {
+    /// The theme id.
+    public var themeID: String
+    /// The records, counted.
+    public var records: RecordGroup
+
+    /// Creates a group.
+    public init(themeID: String, records: RecordGroup) {
+        self.themeID = themeID
+        self.records = records
+    }
+}
+
 /// Records from one source.
 public struct SourceCount: Sendable, Hashable, Codable {
     /// The source name.
@@ -117,12 +155,12 @@ public struct EmotionCounts: Sendable, Hashable, Codable {
         self.delight = delight
     }
 
-    /// Adds one record showing `emotions`.
-    public mutating func add(_ emotions: EmotionSet) {
-        if emotions.contains(.frustration) { frustration += 1 }
-        if emotions.contains(.confusion) { confusion += 1 }
-        if emotions.contains(.urgency) { urgency += 1 }
-        if emotions.contains(.delight) { delight += 1 }
+    /// Adds `count` records showing `emotions`.
+    public mutating func add(_ emotions: EmotionSet, count: Int = 1) {
+        if emotions.contains(.frustration) { frustration += count }
+        if emotions.contains(.confusion) { confusion += count }
+        if emotions.contains(.urgency) { urgency += count }
+        if emotions.contains(.delight) { delight += count }
     }
 
     /// The count of one emotion.

@@ -33,7 +33,9 @@ extension Earshot.Themes {
             let (pipeline, lock, _) = try global.makePipeline()
             try runReportingErrors {
                 let model = try pipeline.detectThemes()
-                let counts = Dictionary(grouping: model.assignments, by: \.themeID).mapValues(\.count)
+                // Counted, not grouped: a copy of every assignment would double the memory of a large run.
+                var counts: [String: Int] = [:]
+                for assignment in model.assignments { counts[assignment.themeID, default: 0] += 1 }
                 print("themes: \(model.themes.count)")
                 for theme in model.themes.sorted(by: { (counts[$0.id] ?? 0, $1.id) > (counts[$1.id] ?? 0, $0.id) }) {
                     print("  \(theme.id)  \(counts[theme.id] ?? 0) records  \(theme.label)  [\(theme.keywords.prefix(5).joined(separator: ", "))]")

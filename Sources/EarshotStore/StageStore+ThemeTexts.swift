@@ -1,0 +1,47 @@
+import EarshotModel
+import GRDB
+import GRDBSQLite
+
+extension StageStore {
+    /// Calls `body` with every record's id, title and text, in storage order: all the themes stage reads.
+    ///
+    /// The title and text are the store's own UTF-8 bytes, valid only during the call, so that reading two million
+    /// records makes no `String` of their texts and decodes none of the columns the stage does not use.
+    public func forEachThemeText(
+        _ body: (_ id: RecordID, _ title: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
+        try writer.read { db in
+            let statement = try db.makeStatement(sql: "SELECT source, sourceId, title, text FROM record")
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
+                }
+                let id = RecordID(source: Self.text(handle, 0), sourceID: Self.text(handle, 1))
+                try Self.withBytes(handle, 2) { title in
+                    try Self.withBytes(handle, 3) { text in try body(id, title, text) }
+                }
+            }
+            // The pages just read are not read again this run: their cache's memory is better used by the stage.
+            sqlite3_db_release_memory(db.sqliteConnection)
+        }
+    }
+
+    private static func text(_ handle: OpaquePointer, _ column: Int32) -> String {
+        var result = ""
+        withBytes(handle, column) { result = String(decoding: $0, as: UTF8.self) }
+        return result
+    }
+
+    private static func withBytes<Result>(
+        _ handle: OpaquePointer, _ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        // sqlite3_column_text before sqlite3_column_bytes, as SQLite's documentation asks.
+        let start = sqlite3_column_text(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return try body(UnsafeBufferPointer(start: count == 0 ? nil : start, count: count))
+    }
+}
