@@ -14,25 +14,8 @@ import EarshotModel
 /// Every week from the first with records to the last gets a figure for every theme, so a theme that vanished shows
 /// as volume 0 (and perhaps `falling`) rather than as a missing row; weeks without any record are skipped.
 public struct ThemeWeekCalculator: Sendable {
-    /// What the calculator needs to know of one record.
-    public struct RecordFacts: Sendable, Hashable {
-        /// The record's ISO week in the reporting zone.
-        public var week: ISOWeek
-        /// Its source.
-        public var source: String
-        /// Its NPS group, when it has a 0–10 score.
-        public var npsCategory: NPSCategory?
-        /// The emotions its words show.
-        public var emotions: EmotionSet
-
-        /// Creates facts.
-        public init(week: ISOWeek, source: String, npsCategory: NPSCategory?, emotions: EmotionSet) {
-            self.week = week
-            self.source = source
-            self.npsCategory = npsCategory
-            self.emotions = emotions
-        }
-    }
+    /// What the calculator needs to know of one record: a group of one.
+    public typealias RecordFacts = RecordGroup
 
     /// One record carrying one theme.
     public struct Membership: Sendable, Hashable {
@@ -65,7 +48,9 @@ public struct ThemeWeekCalculator: Sendable {
     /// carrying a theme twice counts once.
     public func figures(themeIDs: [String], records: [RecordFacts], memberships: [Membership]) -> [ThemeWeek] {
         func group(_ record: RecordFacts) -> RecordGroup {
-            RecordGroup(week: record.week, source: record.source, npsCategory: record.npsCategory, emotions: record.emotions)
+            var one = record
+            one.count = 1
+            return one
         }
         var seen = Set<Membership>()
         let themeGroups = memberships.compactMap { membership -> ThemeRecordGroup? in
