@@ -206,7 +206,7 @@ public struct Pipeline: Sendable {
         let detected = try detector.detectThemes { consume in
             var batch = DocumentBatch()
             func send() {
-                for (id, set) in zip(batch.ids, lexicon.emotionSets(in: batch.texts)) where !set.isEmpty { emotions.append((id, set)) }
+                for (id, set) in zip(batch.ids, lexicon.emotionSets(in: batch)) where !set.isEmpty { emotions.append((id, set)) }
                 read += batch.count
                 progress?.update(StageProgress(stage: "themes", done: read, unit: "records",
                                                fraction: 0.7 * Double(read) / Double(max(expected, 1))))

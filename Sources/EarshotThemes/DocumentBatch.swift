@@ -48,14 +48,6 @@ public struct DocumentBatch: Sendable {
         }
     }
 
-    /// Every text as a `String`, in order: for readers that work on strings, such as ``EmotionLexicon``.
-    public var texts: [String] {
-        var result: [String] = []
-        result.reserveCapacity(count)
-        forEachText { result.append(String(decoding: $0, as: UTF8.self)) }
-        return result
-    }
-
     /// Takes the ids out, so that a worker that needs only the texts is not handed them.
     mutating func removeIDs() -> [RecordID] {
         defer { ids = [] }

@@ -1,19 +1,21 @@
 extension EmotionLexicon {
     func scan<Sink: CueSink>(_ text: String, into sink: inout Sink) {
         var text = text
+        text.withUTF8 { bytes in scan(bytes: bytes, into: &sink) }
+    }
+
+    func scan<Sink: CueSink>(bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
         let tables = tables
-        text.withUTF8 { bytes in
-            guard !bytes.isEmpty else { return }
-            // Every token consumes at least one byte, so the byte count bounds the token count.
-            withUnsafeTemporaryAllocation(of: Token.self, capacity: bytes.count) { tokens in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Scanner.maximumWordLength) { scratch in
-                    var lookup = Lookup(tables: tables)
-                    let count = Scanner.tokenize(
-                        bytes, into: tokens.baseAddress!, scratch: scratch.baseAddress!, resolver: &lookup)
-                    let matcher = Matcher(tables: tables, tokens: UnsafeBufferPointer(start: tokens.baseAddress, count: count),
-                                          bytes: bytes)
-                    matcher.run(into: &sink)
-                }
+        guard !bytes.isEmpty else { return }
+        // Every token consumes at least one byte, so the byte count bounds the token count.
+        withUnsafeTemporaryAllocation(of: Token.self, capacity: bytes.count) { tokens in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Scanner.maximumWordLength) { scratch in
+                var lookup = Lookup(tables: tables)
+                let count = Scanner.tokenize(
+                    bytes, into: tokens.baseAddress!, scratch: scratch.baseAddress!, resolver: &lookup)
+                let matcher = Matcher(tables: tables, tokens: UnsafeBufferPointer(start: tokens.baseAddress, count: count),
+                                      bytes: bytes)
+                matcher.run(into: &sink)
             }
         }
     }

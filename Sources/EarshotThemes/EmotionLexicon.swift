@@ -70,6 +70,18 @@ public struct EmotionLexicon: Sendable {
         return EmotionSet(rawValue: collector.mask)
     }
 
+    /// ``emotionSet(in:)`` of each text of a batch, in order, read from the batch's bytes without making strings.
+    public func emotionSets(in batch: DocumentBatch) -> [EmotionSet] {
+        var result: [EmotionSet] = []
+        result.reserveCapacity(batch.count)
+        batch.forEachText { bytes in
+            var collector = EmotionCollector()
+            scan(bytes: bytes, into: &collector)
+            result.append(EmotionSet(rawValue: collector.mask))
+        }
+        return result
+    }
+
     /// ``emotionSet(in:)`` of each text, in order, scanned on `workers` threads.
     public func emotionSets(in texts: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [EmotionSet] {
         let workers = max(1, min(workers, texts.count / 5_000 + 1))
