@@ -54,6 +54,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The libFuzzer target: a harness library the tests replay crashers through, and a thin executable that
+        // Scripts/fuzz.sh builds with -sanitize=fuzzer,address. CLibFuzzer only declares libFuzzer's driver.
+        .systemLibrary(name: "CLibFuzzer"),
+        .target(name: "EarshotFuzzing", dependencies: ["EarshotIngest", "EarshotNormalize", "EarshotModel"]),
+        .executableTarget(name: "earshot-fuzz", dependencies: ["EarshotFuzzing", "CLibFuzzer"]),
         .target(name: "EarshotTestSupport", dependencies: ["EarshotModel"]),
         .testTarget(name: "EarshotModelTests", dependencies: ["EarshotModel"]),
         .testTarget(name: "EarshotIngestTests", dependencies: ["EarshotIngest", "EarshotTestSupport"]),
@@ -65,6 +70,7 @@ let package = Package(
             name: "EarshotPipelineTests",
             dependencies: [
                 "EarshotPipeline", "EarshotStore", "EarshotModel", "EarshotIngest", "EarshotThemes", "EarshotTestSupport",
+                "EarshotFuzzing",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

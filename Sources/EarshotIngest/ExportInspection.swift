@@ -20,6 +20,8 @@ public struct ExportInspection: Sendable, Hashable {
     public var headerRows: [[String]]
     /// The layout, or `nil` when no mapping or fingerprint recognised the file.
     public var layout: ExportLayout?
+    /// The file's stamp before it was first read; ``FileIngester/readRows(of:_:)`` rejects the file when it changed.
+    public var stamp: FileStamp?
 
     /// Creates an inspection.
     public init(

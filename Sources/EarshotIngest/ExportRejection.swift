@@ -10,6 +10,10 @@ public struct ExportRejection: Error, Sendable, Hashable, CustomStringConvertibl
         case unknownLayout = "unknown-layout"
         /// The file could not be read.
         case unreadable
+        /// The file is not text: a workbook, an archive, or binary data.
+        case notText = "not-text"
+        /// The file grew, shrank, was replaced or was deleted while it was read.
+        case changedWhileReading = "changed-while-reading"
     }
 
     /// The file.

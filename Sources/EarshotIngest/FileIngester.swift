@@ -23,7 +23,7 @@ public struct FileIngester: Sendable {
     /// Creates an ingester.
     public init(
         detector: LayoutDetector = LayoutDetector(), delimiterOverride: UInt8? = nil, chunkSize: Int = 1 << 20,
-        maxFieldBytes: Int = 32 << 20
+        maxFieldBytes: Int = 1 << 20
     ) {
         self.detector = detector
         self.delimiterOverride = delimiterOverride
@@ -47,11 +47,15 @@ public struct FileIngester: Sendable {
     ///   the inspection's `layout` is `nil`, so the caller can still tell an already-ingested file apart.
     public func inspect(path: String, hashing: Bool = true) throws -> ExportInspection {
         let fileName = (path as NSString).lastPathComponent
+        let stamp = FileStamp(path: path)
         let (sha256, byteCount, prefix) = try hashAndPrefix(path: path, prefixOnly: !hashing)
         guard byteCount > 0 else {
             throw ExportRejection(path: path, reason: .empty, message: "the file is empty (0 bytes); there is nothing to ingest")
         }
         let encoding = ExportEncoding.sniff(prefix: prefix)
+        if let content = BinaryContent.describe(prefix: prefix, encoding: encoding) {
+            throw ExportRejection(path: path, reason: .notText, message: "the file is \(content); Earshot reads CSV text exports")
+        }
         var transcoder = Transcoder(encoding: encoding)
         var utf8Prefix: [UInt8] = []
         prefix.dropFirst(encoding.byteOrderMarkLength).withUnsafeBytes { transcoder.transcode($0, into: &utf8Prefix) }
@@ -70,6 +74,10 @@ public struct FileIngester: Sendable {
         } catch let error as CSVReadError {
             throw ExportRejection(path: path, reason: .unreadable, message: error.reason)
         }
+        guard !headerRows.isEmpty else {
+            throw ExportRejection(
+                path: path, reason: .empty, message: "the file holds no rows, only line breaks or rows that could not be read")
+        }
         let layout = detector.detect(fileName: fileName, firstRows: headerRows)
         var info = stat()
         let modifiedAt = stat(path, &info) == 0 ? Int64(info.st_mtim.tv_sec) : 0
@@ -78,6 +86,7 @@ public struct FileIngester: Sendable {
             delimiter: delimiter, headerRows: layout.map { Array(headerRows.prefix($0.headerRowCount)) } ?? headerRows,
             layout: layout)
         inspection.modifiedAt = modifiedAt
+        inspection.stamp = stamp
         return inspection
     }
 
@@ -88,10 +97,13 @@ public struct FileIngester: Sendable {
             String($0).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }.reduce("") { $0 + String($1) }
         } ?? "my_export"
         var taken = Set<String>()
+        // Normalized once, and only the first 200 columns: the guesses scan them four times over, and a header of
+        // 100,000 columns would otherwise take minutes to turn into an error message.
+        let candidates = header.prefix(200).map { ($0, HeaderName.normalize($0)) }
         func guess(_ words: [String]) -> String {
-            let found = header.first { column in
-                !taken.contains(column) && words.contains { HeaderName.normalize(column).contains($0) }
-            }
+            let found = candidates.first { column, normalized in
+                !taken.contains(column) && words.contains { normalized.contains($0) }
+            }?.0
             if let found { taken.insert(found) }
             return found ?? "COLUMN"
         }
@@ -99,7 +111,12 @@ public struct FileIngester: Sendable {
         let dateGuess = guess(["date", "time", "created", "submitted", "posted"])
         let scoreGuess = guess(["score", "rating", "stars"])
         let textGuess = guess(["comment", "text", "body", "feedback", "review", "description"])
-        let quoted = header.map { "\"\($0.replacingOccurrences(of: "\"", with: "\\\""))\"" }
+        // A header of 100,000 columns would make a message nobody reads; the first 50 identify the export.
+        var quoted = header.prefix(50).map { name in
+            let shown = name.count > 80 ? name.prefix(80) + "…" : Substring(name)
+            return "\"\(shown.replacingOccurrences(of: "\"", with: "\\\""))\""
+        }
+        if header.count > 50 { quoted.append("… and \(header.count - 50) more") }
         let template = """
             [sources.\(name)]
             files = "\(inspection.fileName)"
@@ -156,13 +173,32 @@ public struct FileIngester: Sendable {
                 case .problem(let problem):
                     if headerRowsLeft > 0 { headerRowsLeft -= 1 }
                     dataRows += 1
-                    try handle(.quarantined(line: problem.line, column: nil, reason: problem.reason, excerpt: problem.excerpt))
+                    try handle(.quarantined(line: problem.line, column: problem.column, reason: problem.reason, excerpt: problem.excerpt))
                 }
             }
         } catch let error as CSVReadError {
             throw ExportRejection(path: inspection.path, reason: .unreadable, message: error.reason)
         }
+        try Self.checkUnchanged(inspection)
         return dataRows
+    }
+
+    /// Throws when the file is no longer the one that was inspected: it grew, shrank, was replaced or was deleted.
+    ///
+    /// - Throws: ``ExportRejection`` with reason `changedWhileReading` and a sentence that says what to do.
+    public static func checkUnchanged(_ inspection: ExportInspection) throws {
+        guard let before = inspection.stamp else { return }
+        guard let now = FileStamp(path: inspection.path) else {
+            throw ExportRejection(
+                path: inspection.path, reason: .changedWhileReading,
+                message: "the file was deleted or moved while it was read; nothing from it was stored")
+        }
+        guard now == before else {
+            let sizes = now.byteCount == before.byteCount ? "" : " (\(before.byteCount) bytes when reading began, \(now.byteCount) now)"
+            throw ExportRejection(
+                path: inspection.path, reason: .changedWhileReading,
+                message: "the file changed while it was read\(sizes), as if a program were still writing it; nothing from it was stored. Run again once the export is complete")
+        }
     }
 
     /// The SHA-256 of a file's bytes, lowercase hex.

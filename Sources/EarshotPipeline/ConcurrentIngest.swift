@@ -87,6 +87,8 @@ enum ConcurrentIngest {
         }
         hashDone.wait()
         let sha256 = try hash.withLock { try $0!.get() }
+        // The hash is read on its own thread, possibly after the rows: the file must still be the one they came from.
+        try FileIngester.checkUnchanged(inspection)
         return (sha256, quarantined)
     }
 }

@@ -81,7 +81,8 @@ extension Pipeline {
         let report = try buildReport(week: week)
         let folder = outputFolder ?? workspace.reportsURL
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw EarshotError(.ioError, "cannot create the report folder \(folder.path): \(error.localizedDescription)")
         }

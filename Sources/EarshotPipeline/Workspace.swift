@@ -58,12 +58,24 @@ public struct Workspace: Sendable {
         let configuration = try WorkspaceConfiguration(toml: String(decoding: data, as: UTF8.self), path: configurationURL.path)
         let store: StageStore
         do {
-            store = try StageStore(path: root.appendingPathComponent("earshot.sqlite").path)
-            chmod(root.appendingPathComponent("earshot.sqlite").path, 0o600)
+            let databasePath = root.appendingPathComponent("earshot.sqlite").path
+            restrictToOwner(databasePath: databasePath)
+            store = try StageStore(path: databasePath)
         } catch {
             throw EarshotError(.ioError, "cannot open the workspace database in \(root.path): \(error)")
         }
         return Workspace(root: root, configuration: configuration, configurationSHA256: SHA256Hex.of(data), store: store)
+    }
+
+    /// Makes the database owner-only before SQLite opens it.
+    ///
+    /// The file is created with mode 0600 when it is missing, rather than fixed after SQLite created it with the
+    /// umask's mode: SQLite gives its journal, WAL and shared-memory files the database file's permissions, so they
+    /// follow. Files of a workspace made by an older version are tightened too.
+    private static func restrictToOwner(databasePath path: String) {
+        let descriptor = Glibc.open(path, O_RDWR | O_CREAT, 0o600)
+        if descriptor >= 0 { close(descriptor) }
+        for suffix in ["", "-journal", "-wal", "-shm"] { chmod(path + suffix, 0o600) }
     }
 
     private init(root: URL, configuration: WorkspaceConfiguration, configurationSHA256: String, store: StageStore) {

@@ -26,7 +26,7 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
 
     /// The defaults, as `earshot init` writes them.
     public static let defaults = WorkspaceConfiguration(
-        reportingTimeZone: "UTC", sourceTimeZone: "UTC", maxFieldBytes: 32 << 20, extraStopwords: [], maximumThemes: 25,
+        reportingTimeZone: "UTC", sourceTimeZone: "UTC", maxFieldBytes: 1 << 20, extraStopwords: [], maximumThemes: 25,
         mappings: [])
 
     /// Creates a configuration.
@@ -66,7 +66,13 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
             }
             configuration.ambiguousDateOrder = order
         }
-        if let limit = table["ingest"]?.table?["max_field_bytes"]?.int { configuration.maxFieldBytes = limit }
+        if let limit = table["ingest"]?.table?["max_field_bytes"] {
+            // Without an upper bound a typo such as an extra zero would let one field take gigabytes of memory.
+            guard let bytes = limit.int, (1...(1 << 30)).contains(bytes) else {
+                throw EarshotError.configuration("\(path): [ingest] max_field_bytes must be a whole number of bytes from 1 to 1073741824 (1 GiB), such as 1048576")
+            }
+            configuration.maxFieldBytes = bytes
+        }
         let themes = table["themes"]?.table
         configuration.extraStopwords = themes?["stopwords"]?.array?.compactMap { $0.string } ?? []
         configuration.maximumThemes = themes?["max_themes"]?.int ?? configuration.maximumThemes
@@ -195,7 +201,8 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
 
         [ingest]
         # The longest CSV field accepted, in bytes; a longer one is quarantined with its line number.
-        max_field_bytes = 33554432
+        # Memory while reading stays near this limit plus the 1 MiB read chunk, whatever the file size.
+        max_field_bytes = 1048576
 
         [themes]
         # Extra words never used as theme terms.

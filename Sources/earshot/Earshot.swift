@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `earshot` command: a thin layer over `EarshotPipeline`.
 @main
@@ -24,4 +25,13 @@ struct Earshot: ParsableCommand {
             Init.self, Ingest.self, Normalize.self, Themes.self, Report.self, Run.self, Status.self, Export.self, Explain.self,
             Evaluate.self,
         ])
+
+    /// Runs the command with a umask of 077.
+    ///
+    /// The library already creates the workspace's files owner-only; the umask also covers what it does not create
+    /// itself (SQLite's temporary files, an export written with `--output`), since feedback holds personal data.
+    static func main() {
+        umask(0o077)
+        main(nil)
+    }
 }
