@@ -36,9 +36,6 @@ enum HTMLCharts {
             for point in npsPoints {
                 marks += "<circle cx=\"\(f(point.x))\" cy=\"\(f(point.y))\" r=\"3\" fill=\"\(vermillion)\"><title>NPS \(ReportText.signed(point.value))</title></circle>"
             }
-            if let last = npsPoints.last {
-                marks += "<text class=\"nps\" x=\"\(f(min(width - 2, last.x + step / 2)))\" y=\"\(f(last.y - 5))\" text-anchor=\"end\" fill=\"\(vermillion)\">NPS \(ReportText.signed(last.value))</text>"
-            }
         }
         let alt = weeks.map { entry in
             "\(entry.week): \(entry.records) records" + (entry.nps.map { ", NPS \(ReportText.signed($0))" } ?? "")

@@ -61,7 +61,7 @@ public struct HTMLRenderer: Sendable {
             <div class="cards">\(cards)</div>
             <p class="verdict">\(headline.summary.map(e).joined(separator: " "))</p>
             <figure>\(HTMLCharts.weeklyChart(report.volumeByWeek, current: report.week))
-            <figcaption>Records per week, up to 12 weeks (this week dark blue)\(hasNPS ? "; the red line is the weekly NPS on a −100…+100 scale" : "").</figcaption></figure>
+            <figcaption>Records per week, up to 12 weeks (this week dark blue)\(hasNPS ? "; the red line is the weekly NPS on a −100…+100 scale\(headline.nps.map { ", this week \(ReportText.signed($0.score))" } ?? "")" : "").</figcaption></figure>
             </section>
 
             """
