@@ -49,14 +49,20 @@ extension StageStore {
     }
 
     /// Every record, ordered by id; or only those of the given weeks.
+    /// `column IN (?, …)` for `weeks`, with the weeks as its arguments in order: how every query narrows by week.
+    static func weekCondition(_ weeks: Set<ISOWeek>, column: String) -> (sql: String, arguments: [String]) {
+        let list = weeks.sorted()
+        return ("\(column) IN (\(list.map { _ in "?" }.joined(separator: ",")))", list.map(\.description))
+    }
+
     public func records(inWeeks weeks: Set<ISOWeek>? = nil) throws -> [NormalizedRecord] {
         try writer.read { db in
             var sql = "SELECT * FROM record"
             var arguments: StatementArguments = []
             if let weeks {
-                let list = weeks.sorted()
-                sql += " WHERE week IN (\(list.map { _ in "?" }.joined(separator: ",")))"
-                arguments = StatementArguments(list.map(\.description))
+                let condition = Self.weekCondition(weeks, column: "week")
+                sql += " WHERE " + condition.sql
+                arguments = StatementArguments(condition.arguments)
             }
             sql += " ORDER BY id"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.record(from:))

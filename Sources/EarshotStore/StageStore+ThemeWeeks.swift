@@ -12,8 +12,9 @@ extension StageStore {
         }
         if let weeks {
             guard !weeks.isEmpty else { return [] }
-            conditions.append("week IN (\(Array(repeating: "?", count: weeks.count).joined(separator: ",")))")
-            arguments.append(contentsOf: weeks.sorted().map(\.description))
+            let condition = Self.weekCondition(weeks, column: "week")
+            conditions.append(condition.sql)
+            arguments.append(contentsOf: condition.arguments)
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try writer.read { db in
@@ -39,8 +40,9 @@ extension StageStore {
     /// The stored emotions of the records (of `weeks`, when given) whose words show any.
     public func recordEmotions(inWeeks weeks: Set<ISOWeek>? = nil) throws -> [RecordID: EmotionSet] {
         if let weeks, weeks.isEmpty { return [:] }
-        let filter = weeks.map { "WHERE r.week IN (\(Array(repeating: "?", count: $0.count).joined(separator: ",")))" } ?? ""
-        let arguments = StatementArguments((weeks ?? []).sorted().map(\.description))
+        let condition = weeks.map { Self.weekCondition($0, column: "r.week") }
+        let filter = condition.map { "WHERE " + $0.sql } ?? ""
+        let arguments = StatementArguments(condition?.arguments ?? [])
         return try writer.read { db in
             var result: [RecordID: EmotionSet] = [:]
             let rows = try Row.fetchCursor(db, sql: """

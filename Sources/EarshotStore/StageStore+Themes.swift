@@ -110,8 +110,9 @@ extension StageStore {
     public func themeModel(inWeeks weeks: Set<ISOWeek>? = nil) throws -> ThemeModel {
         let themes = try storedThemes().filter(\.isActive).map(\.theme)
         if let weeks, weeks.isEmpty { return ThemeModel(themes: themes, assignments: []) }
-        let filter = weeks.map { "WHERE r.week IN (\(Array(repeating: "?", count: $0.count).joined(separator: ",")))" } ?? ""
-        let arguments = StatementArguments((weeks ?? []).sorted().map(\.description))
+        let condition = weeks.map { Self.weekCondition($0, column: "r.week") }
+        let filter = condition.map { "WHERE " + $0.sql } ?? ""
+        let arguments = StatementArguments(condition?.arguments ?? [])
         let assignments = try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT a.*, r.source, r.sourceId FROM themeAssignment a JOIN record r ON r.id = a.recordId \(filter)
