@@ -1,6 +1,4 @@
 import EarshotModel
-import Foundation
-import Synchronization
 
 /// Finds the words and phrases that show frustration, confusion, urgency or delight in a piece of feedback.
 ///
@@ -80,19 +78,6 @@ public struct EmotionLexicon: Sendable {
             result.append(EmotionSet(rawValue: collector.mask))
         }
         return result
-    }
-
-    /// ``emotionSet(in:)`` of each text, in order, scanned on `workers` threads.
-    public func emotionSets(in texts: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [EmotionSet] {
-        let workers = max(1, min(workers, texts.count / 5_000 + 1))
-        let chunk = (texts.count + workers - 1) / workers
-        let results = Mutex<[Int: [EmotionSet]]>([:])
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let range = (worker * chunk)..<min(texts.count, (worker + 1) * chunk)
-            let sets = texts[range].map { emotionSet(in: $0) }
-            results.withLock { $0[worker] = sets }
-        }
-        return results.withLock { results in (0..<workers).flatMap { results[$0] ?? [] } }
     }
 
     /// The bit of `emotion`, as ``EmotionSet`` stores it.
