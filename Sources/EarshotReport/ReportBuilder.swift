@@ -39,12 +39,13 @@ public struct ReportBuilder: Sendable {
         let shown = Array(ranked.prefix(maximumThemes))
         var quoted = Set<RecordID>()
         var lines: [WeeklyReport.ThemeLine] = []
+        let scored = week.records.filter { $0.score?.npsCategory != nil }.count
         for theme in shown {
             let quotes = chooser.quotes(theme: theme, alreadyQuoted: &quoted)
             let counter = chooser.counterQuote(theme: theme, alreadyQuoted: quoted)
             if let counter { quoted.insert(counter.id) }
-            lines.append(line(theme, figure: figures[theme.id], week: week, trendWeeks: trendWeeks, quotes: quotes,
-                              counterQuote: counter?.quote))
+            lines.append(line(theme, figure: figures[theme.id], week: week, scored: scored, trendWeeks: trendWeeks,
+                              quotes: quotes, counterQuote: counter?.quote))
         }
 
         var health = input.dataHealth
@@ -98,7 +99,8 @@ public struct ReportBuilder: Sendable {
             changeFromLastWeek: fromLast, changeFromBaseline: fromBaseline, summary: summary)
     }
 
-    private func line(_ theme: Theme, figure: ThemeWeek?, week: ReportWeek, trendWeeks: [ISOWeek],
+    /// One theme's line; `scored` is the week's records with a 0–10 score.
+    private func line(_ theme: Theme, figure: ThemeWeek?, week: ReportWeek, scored: Int, trendWeeks: [ISOWeek],
                       quotes: [WeeklyReport.Quote], counterQuote: WeeklyReport.Quote?) -> WeeklyReport.ThemeLine {
         let assignments = week.assignments[theme.id] ?? []
         let records = assignments.compactMap { week.byID[$0.recordID] }
@@ -110,7 +112,6 @@ public struct ReportBuilder: Sendable {
         let counts = week.weeklyCounts[theme.id] ?? [:]
         // The points at stake are 100 · Dₜ / N, a proportion p of the week's N scored answers: its binomial margin.
         var stakeMargin: Double?
-        let scored = week.records.filter { $0.score?.npsCategory != nil }.count
         if let gain = figure?.npsGainIfDetractorsPassive, scored > 0 {
             let p = gain / 100
             stakeMargin = rounded(196 * (p * (1 - p) / Double(scored)).squareRoot(), places: 1)
