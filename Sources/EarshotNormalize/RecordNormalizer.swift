@@ -18,6 +18,11 @@ public struct RecordNormalizer: Sendable {
     public var authorSalt: [UInt8]
     /// How `a/b/yyyy` dates are read in a file whose values never decide the order.
     public var ambiguousDateOrder: DayMonthOrder = .monthFirst
+    /// Whether the files given are new ones whose records merge into those the sink already holds (a nightly run):
+    /// each record is then also compared with the sink's stored version of its id, by the same newest-version rule.
+    /// Every step reads only the file at hand, so merging files one night at a time gives the records a rebuild over
+    /// all of them would.
+    public var mergesWithStoredRecords = false
 
     /// Creates a normalizer.
     public init(
@@ -30,7 +35,7 @@ public struct RecordNormalizer: Sendable {
         self.authorSalt = authorSalt
     }
 
-    /// Normalizes every stored row into `sink`.
+    /// Normalizes the stored rows of `files` into `sink`, file by file in id (ingest) order.
     ///
     /// - Throws: What the source or sink throw, or a ``NormalizeConfigurationError`` for an unknown time zone name.
     public func normalize(files: [ExportFile], rows: some StoredRowSource, into sink: inout some RecordSink) throws
@@ -84,38 +89,37 @@ public struct RecordNormalizer: Sendable {
         }
 
         var state = StreamState()
+        state.mergesWithStored = mergesWithStoredRecords
         var reader = RawFieldReader()
         var pending = PendingRows()
-        var currentFile: Int64?
-        try rows.forEachRow(ofFile: nil, limit: nil) { fileID, line, encoded in
-            if fileID != currentFile {
-                try pending.flush(into: &state, sink: &sink)
-                currentFile = fileID
-            }
-            guard let context = contexts[fileID] else {
-                if let failure = failures[fileID] {
+        for file in files.sorted(by: { $0.id < $1.id }) {
+            try pending.flush(into: &state, sink: &sink)
+            try rows.forEachRow(ofFile: file.id, limit: nil) { fileID, line, encoded in
+                guard let context = contexts[fileID] else {
+                    if let failure = failures[fileID] {
+                        state.rejectedCount += 1
+                        try sink.storeRejected(RowRejection(
+                            fileID: fileID, line: line, fieldNumber: nil, reason: failure.message,
+                            excerpt: reader.load(encoded) ? Self.excerpt(reader.allStrings()) : ""))
+                    }
+                    return
+                }
+                guard reader.load(encoded) else {
                     state.rejectedCount += 1
                     try sink.storeRejected(RowRejection(
-                        fileID: fileID, line: line, fieldNumber: nil, reason: failure.message,
-                        excerpt: reader.load(encoded) ? Self.excerpt(reader.allStrings()) : ""))
+                        fileID: fileID, line: line, fieldNumber: nil, reason: "the stored row is damaged; ingest the file again", excerpt: ""))
+                    return
                 }
-                return
-            }
-            guard reader.load(encoded) else {
-                state.rejectedCount += 1
-                try sink.storeRejected(RowRejection(
-                    fileID: fileID, line: line, fieldNumber: nil, reason: "the stored row is damaged; ingest the file again", excerpt: ""))
-                return
-            }
-            switch makeRecord(reader, context: context, line: line, reporting: reporting, state: &state) {
-            case .failure(let rejection):
-                state.rejectedCount += 1
-                try sink.storeRejected(rejection)
-            case .success(let record):
-                if context.plan.combinesRows {
-                    try pending.add(record, sink: &sink)
-                } else {
-                    try state.offer(record, sink: &sink)
+                switch makeRecord(reader, context: context, line: line, reporting: reporting, state: &state) {
+                case .failure(let rejection):
+                    state.rejectedCount += 1
+                    try sink.storeRejected(rejection)
+                case .success(let record):
+                    if context.plan.combinesRows {
+                        try pending.add(record, sink: &sink)
+                    } else {
+                        try state.offer(record, sink: &sink)
+                    }
                 }
             }
         }

@@ -8,6 +8,14 @@ public protocol RecordSink {
     mutating func storeMerged(_ duplicate: MergedDuplicate) throws
     /// Notes a row that could not become a record.
     mutating func storeRejected(_ rejection: RowRejection) throws
+    /// The version of a record stored before this run, when the run merges new files into stored records
+    /// (``RecordNormalizer/mergesWithStoredRecords``): its tool's updated-at and the file and line it came from.
+    func storedVersion(of id: RecordID) throws -> (updatedAt: Int64?, fileID: Int64, line: Int)?
+}
+
+extension RecordSink {
+    /// No stored records: a rebuild starts from an empty table.
+    public func storedVersion(of id: RecordID) throws -> (updatedAt: Int64?, fileID: Int64, line: Int)? { nil }
 }
 
 /// A sink that keeps everything in memory: for tests and small runs.

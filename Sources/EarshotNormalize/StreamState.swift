@@ -31,16 +31,23 @@ struct StreamState {
     var fingerprints = Set<Int64>()
     var repeatedFingerprints = Set<Int64>()
     var groupDisagreements: [Int64: Int] = [:]
+    /// Whether records are compared with the sink's stored versions (a nightly merge) as well as with this run's.
+    var mergesWithStored = false
 
     /// Keeps the newer of a record and the version stored before: by the tool's updated-at when both have one and
     /// they differ, else the later export, then the later line.
     mutating func offer(_ record: NormalizedRecord, sink: inout some RecordSink) throws {
         let key = Key(record.id)
         let version = Version(updatedAt: record.updatedAt, fileID: record.fileID, line: record.line)
-        if let fingerprint = record.textFingerprint, !fingerprints.insert(fingerprint).inserted {
+        if let fingerprint = record.textFingerprint, !fingerprints.insert(fingerprint).inserted || mergesWithStored {
+            // A merged-in record may repeat a stored one: all its fingerprints are checked.
             repeatedFingerprints.insert(fingerprint)
         }
-        guard let existing = index[key] else {
+        var previous = index[key]
+        if previous == nil, mergesWithStored, let stored = try sink.storedVersion(of: record.id) {
+            previous = Version(updatedAt: stored.updatedAt, fileID: stored.fileID, line: stored.line)
+        }
+        guard let existing = previous else {
             index[key] = version
             try sink.store(record, replacing: false)
             return
@@ -51,6 +58,7 @@ struct StreamState {
             try sink.storeMerged(MergedDuplicate(recordID: record.id, fileID: existing.fileID, line: existing.line))
             try sink.store(record, replacing: true)
         } else {
+            index[key] = existing
             try sink.storeMerged(MergedDuplicate(recordID: record.id, fileID: record.fileID, line: record.line))
         }
     }

@@ -42,6 +42,10 @@ struct StoreRecordSink: RecordSink {
         counted()
     }
 
+    func storedVersion(of id: RecordID) throws -> (updatedAt: Int64?, fileID: Int64, line: Int)? {
+        try writer.storedVersion(of: id).map { ($0.updatedAt, $0.fileID, $0.line) }
+    }
+
     private mutating func counted() {
         rowsSeen += 1
         guard let progress, rowsSeen % 2_000 == 0 else { return }

@@ -20,6 +20,11 @@ extension Pipeline {
 
     /// Ingests the inbox's new files, then runs each later stage whose input changed since it last ran.
     ///
+    /// The run is incremental: normalize merges only the new files' rows into the stored records (unless the
+    /// normalize settings changed, which rebuilds them all), and the themes stage assigns the new records to the
+    /// current themes and recomputes only the weeks they touch, unless ``reasonToDetectThemes(reportWeek:)`` gives a
+    /// reason to detect themes again.
+    ///
     /// The inbox is left as it is unless `processedFolder` is given: then every file that is now in the workspace
     /// (ingested by this run, or found already ingested) moves there, and rejected files stay for someone to look at.
     /// A file moves only after its ingest committed, so a crash never loses one.
@@ -30,13 +35,21 @@ extension Pipeline {
         let store = workspace.store
         var summary = RunSummary(files: outcomes, normalize: nil, themes: nil, reports: [])
         if let processedFolder { summary.moved = try move(outcomes, to: processedFolder) }
+        let incremental = try canNormalizeIncrementally()
         if try store.stageState(.normalize).inputVersion != store.stageState(.ingest).version
-            || store.stageState(.normalize).version == 0
+            || store.stageState(.normalize).version == 0 || !incremental
         {
-            summary.normalize = try normalize()
+            summary.normalize = try incremental ? normalizeNewFiles() : normalize()
         }
         if try store.stageState(.themes).inputVersion != store.stageState(.normalize).version {
-            summary.themes = try detectThemes().themes.count
+            let reportWeek = try defaultReportWeek(now: now)
+            if let reason = try reasonToDetectThemes(reportWeek: reportWeek) {
+                logger.info("Themes are detected again", metadata: ["themes.reason": "\(reason)"])
+                summary.themes = try detectThemes(reportWeek: reportWeek).themes.count
+            } else {
+                try assignNewRecords(reportWeek: reportWeek)
+                summary.themes = try store.storedThemes().filter(\.isActive).count
+            }
         }
         let themesState = try store.stageState(.themes)
         if try store.stageState(.report).inputVersion != themesState.version || store.stageState(.report).version == 0,

@@ -137,23 +137,44 @@ public struct Pipeline: Sendable {
 
     /// Rebuilds every record from the stored raw rows, replacing the previous records.
     public func normalize() throws -> NormalizeSummary {
+        try normalize(merging: false)
+    }
+
+    /// Merges the rows of the files ingested since the last normalize run into the stored records, by the same
+    /// newest-version rule as a rebuild: what a nightly run does, reading one day's rows instead of a year's.
+    public func normalizeNewFiles() throws -> NormalizeSummary {
+        try normalize(merging: true)
+    }
+
+    /// Whether ``normalizeNewFiles()`` gives what ``normalize()`` would: a full rebuild has been logged, with the
+    /// settings of `earshot.toml` as they are now.
+    public func canNormalizeIncrementally() throws -> Bool {
+        guard let last = try workspace.store.lastFullNormalize() else { return false }
+        return last.settingsSHA256 == workspace.configuration.normalizeFingerprint
+    }
+
+    private func normalize(merging: Bool) throws -> NormalizeSummary {
         let started = Date()
-        logger.info("Stage started", metadata: ["stage.name": "normalize"])
+        logger.info("Stage started", metadata: ["stage.name": "normalize", "stage.mode": "\(merging ? "merge" : "rebuild")"])
         let store = workspace.store
         let configuration = workspace.configuration
         let mappings = Dictionary(configuration.mappings.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let files = try store.importedFiles().map { file in
+        let imported = try store.importedFiles()
+        let files = imported.map { file in
             ExportFile(id: file.id!, fileName: file.fileName, tool: file.tool, source: file.source, columns: file.columnNames,
                        labels: file.labelNames, timeZones: file.columnTimeZones, mapping: file.tool == nil ? mappings[file.source] : nil,
                        modifiedAt: file.modifiedAt)
         }
         let ingestVersion = try store.stageState(.ingest).version
-        let expectedRows = try store.importedFiles().reduce(0) { $0 + $1.rowCount }
         var normalizer = RecordNormalizer(
             reportingTimeZone: configuration.reportingTimeZone, defaultSourceTimeZone: configuration.sourceTimeZone,
             authorSalt: try store.authorSalt())
         normalizer.ambiguousDateOrder = DayMonthOrder(rawValue: configuration.ambiguousDateOrder) ?? .monthFirst
-        let (summary, repeats) = try store.replaceRecords(inputVersion: ingestVersion) { reader, writer in
+        normalizer.mergesWithStoredRecords = merging
+        let progress = self.progress
+        func run(_ files: [ExportFile], _ reader: RawRowReader, _ writer: inout RecordWriter) throws -> (NormalizationSummary, Int) {
+            let wanted = Set(files.map(\.id))
+            let expectedRows = imported.filter { wanted.contains($0.id!) }.reduce(0) { $0 + $1.rowCount }
             var sink = StoreRecordSink(writer: writer, progress: progress, expectedRows: expectedRows)
             let summary = try normalizer.normalize(files: files, rows: StoreRowSource(reader: reader), into: &sink)
             writer = sink.writer
@@ -161,9 +182,18 @@ public struct Pipeline: Sendable {
                 RepeatedTexts.Candidate(id: $0.id, createdAt: $0.createdAt, authorHash: $0.authorHash, text: $0.text)
             }
             let repeats = RepeatedTexts.repeats(among: candidates)
-            try writer.flagRepeated(repeats)
+            try writer.flagRepeated(repeats, among: candidates.map(\.id))
             return (summary, repeats.count)
         }
+        let settings = configuration.normalizeFingerprint
+        let (summary, repeats) = merging
+            ? try store.mergeRecords(inputVersion: ingestVersion, settingsSHA256: settings) { newFileIDs, reader, writer in
+                let wanted = Set(newFileIDs)
+                return try run(files.filter { wanted.contains($0.id) }, reader, &writer)
+            }
+            : try store.replaceRecords(inputVersion: ingestVersion, settingsSHA256: settings) { reader, writer in
+                try run(files, reader, &writer)
+            }
         progress?.update(StageProgress(stage: "normalize", done: summary.records, unit: "records", fraction: 1, isFinished: true))
         for diagnostic in summary.diagnostics { diagnostics.emit(diagnostic) }
         let names = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0.fileName) })
@@ -176,7 +206,8 @@ public struct Pipeline: Sendable {
             diagnostics.emit(Diagnostic(.error, "\(summary.rejected - shownRejections) more rows not normalized; `earshot status` lists them all", at: SourceLocation(file: "")))
         }
         logger.info("Stage finished", metadata: [
-            "stage.name": "normalize", "records.count": "\(summary.records)", "rows.merged": "\(summary.merged)",
+            "stage.name": "normalize", "stage.mode": "\(merging ? "merge" : "rebuild")",
+            "records.count": "\(summary.records)", "rows.merged": "\(summary.merged)",
             "rows.rejected": "\(summary.rejected)", "records.repeated_text": "\(repeats)",
             "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",
         ])
@@ -187,10 +218,13 @@ public struct Pipeline: Sendable {
     // MARK: Themes
 
     /// Detects themes over every record, replacing the previous themes; returns the theme model.
+    ///
+    /// `reportWeek`, the week the report defaults to as the run happens, is logged with the run: ``run(inbox:formats:now:processedFolder:)``
+    /// detects again when it moves on.
     @discardableResult
-    public func detectThemes() throws -> ThemeModel {
+    public func detectThemes(reportWeek: ISOWeek? = nil) throws -> ThemeModel {
         let started = Date()
-        logger.info("Stage started", metadata: ["stage.name": "themes"])
+        logger.info("Stage started", metadata: ["stage.name": "themes", "stage.mode": "detect"])
         let store = workspace.store
         let normalizeVersion = try store.stageState(.normalize).version
         let configuration = workspace.configuration
@@ -232,13 +266,92 @@ public struct Pipeline: Sendable {
             changeWeek: try store.weeksWithRecords().last,
             weekly: { groups, themeGroups in
                 calculator.figures(themeIDs: model.themes.map(\.id), groups: groups, themeGroups: themeGroups)
-            }, inputVersion: normalizeVersion)
+            }, scoring: outcome.scoring,
+            run: ThemesRun(reportWeek: reportWeek, settingsSHA256: configuration.themesFingerprint, records: read),
+            inputVersion: normalizeVersion)
         progress?.update(StageProgress(stage: "themes", done: read, unit: "records", fraction: 1, isFinished: true))
         logger.info("Stage finished", metadata: [
-            "stage.name": "themes", "themes.count": "\(model.themes.count)", "records.count": "\(detected.documentCount)",
+            "stage.name": "themes", "stage.mode": "detect", "themes.count": "\(model.themes.count)",
+            "records.count": "\(detected.documentCount)",
             "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",
         ])
         return model
+    }
+
+    /// Assigns the records normalize wrote since the last themes run to the current themes, without detecting them
+    /// again, and recomputes the weekly figures of the weeks those records are in (and of the weeks whose baselines
+    /// include them); returns how many records were assigned.
+    ///
+    /// Call it only when ``canAssignOnly(reportWeek:)`` says so.
+    @discardableResult
+    public func assignNewRecords(reportWeek: ISOWeek? = nil) throws -> Int {
+        let started = Date()
+        logger.info("Stage started", metadata: ["stage.name": "themes", "stage.mode": "assign"])
+        let store = workspace.store
+        let configuration = workspace.configuration
+        let themesState = try store.stageState(.themes)
+        let normalizeVersion = try store.stageState(.normalize).version
+        let detector = ThemeDetector(
+            extraStopwords: configuration.extraStopwords, maximumThemes: configuration.maximumThemes,
+            taxonomy: configuration.taxonomy)
+        let assigner = ThemeAssigner(scoring: try store.themeScoringModel(), detector: detector)
+        let lexicon = EmotionLexicon()
+        var assignments: [ThemeAssignment] = []
+        var emotions: [(recordID: RecordID, emotions: EmotionSet)] = []
+        var records: [RecordID] = []
+        var batch = DocumentBatch()
+        func assign() {
+            records += batch.ids
+            for (id, set) in zip(batch.ids, lexicon.emotionSets(in: batch)) where !set.isEmpty { emotions.append((id, set)) }
+            assignments += assigner.assignments(in: batch).assignments
+            batch = DocumentBatch()
+        }
+        try store.forEachThemeText(newerThan: themesState.inputVersion) { id, title, text in
+            batch.append(id: id, title: title, text: text)
+            if batch.byteCount >= Self.themeBatchBytes { assign() }
+        }
+        if batch.count > 0 { assign() }
+        // A week's figures depend on it and the baseline weeks before it: the touched weeks and the weeks after them
+        // within a baseline are recomputed, from counts over those weeks and their own baselines.
+        let baseline = configuration.trends.baselineWeeks
+        let touched = try store.weeksTouched(after: themesState.inputVersion)
+        let weeks = Set(touched.flatMap { week in (0...baseline).map { week.adding(weeks: $0) } })
+        let window = Set(weeks.flatMap { week in (0...baseline).map { week.adding(weeks: -$0) } })
+        let calculator = themeWeekCalculator()
+        let themeIDs = try store.storedThemes().filter(\.isActive).map(\.theme.id)
+        try store.addAssignments(
+            assignments, of: records, emotions: emotions, weeks: weeks, window: window,
+            weekly: { groups, themeGroups in calculator.figures(themeIDs: themeIDs, groups: groups, themeGroups: themeGroups) },
+            run: ThemesRun(reportWeek: reportWeek, settingsSHA256: configuration.themesFingerprint, records: records.count),
+            inputVersion: normalizeVersion)
+        logger.info("Stage finished", metadata: [
+            "stage.name": "themes", "stage.mode": "assign", "records.count": "\(records.count)",
+            "assignments.count": "\(assignments.count)", "weeks.recomputed": "\(weeks.sorted().map(\.description).joined(separator: ","))",
+            "stage.duration_ms": "\(Int(Date().timeIntervalSince(started) * 1000))",
+        ])
+        return records.count
+    }
+
+    /// Why themes must be detected again rather than new records assigned to the current ones, or `nil` when
+    /// assigning gives a true picture: themes were detected before with today's settings, no normalize rebuild came
+    /// since, the report has not moved on to a new week since (a weekly report always rests on a detection that saw
+    /// its whole week), and the records written since are fewer than `rediscover_share` of all.
+    public func reasonToDetectThemes(reportWeek: ISOWeek?) throws -> String? {
+        let store = workspace.store
+        guard let detection = try store.lastThemeDetection() else { return "themes were never detected" }
+        if detection.run.settingsSHA256 != workspace.configuration.themesFingerprint {
+            return "the [themes] settings changed"
+        }
+        if let rebuild = try store.lastFullNormalize(), rebuild.version > detection.normalizeVersion {
+            return "every record was normalized again"
+        }
+        if let reportWeek, reportWeek != detection.run.reportWeek { return "the report moved on to \(reportWeek)" }
+        let written = try store.recordCount(newerThan: detection.normalizeVersion)
+        let total = try store.recordCount()
+        if Double(written) >= workspace.configuration.rediscoverShare * Double(max(total, 1)) {
+            return "\(written) of \(total) records are new since themes were detected"
+        }
+        return nil
     }
 
     /// About how many bytes of text the themes stage reads before handing them to a tokenizing thread.

@@ -23,6 +23,31 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
     public var trends = TrendSettings()
     /// How `a/b/yyyy` dates are read in a file whose values never decide it (every part 12 or less).
     public var ambiguousDateOrder: String = "month-first"
+    /// The share of the records added since themes were last detected at which `earshot run` detects them again
+    /// instead of assigning the new records to the current themes (`[themes] rediscover_share`, 0–1).
+    public var rediscoverShare = 0.1
+
+    /// A fingerprint of the settings the normalize stage's output depends on: when it changes, `earshot run`
+    /// rebuilds every record instead of merging in the new files' rows.
+    public var normalizeFingerprint: String {
+        let mappingText = mappings.map { String(reflecting: $0) }.joined(separator: "\n")
+        return SHA256Hex.of(Data("\(reportingTimeZone)|\(sourceTimeZone)|\(ambiguousDateOrder)|\(mappingText)".utf8))
+    }
+
+    /// A fingerprint of the settings theme detection depends on (stopwords, the theme limit, the taxonomy, the
+    /// trend tests): when it changes, `earshot run` detects themes again instead of assigning new records.
+    public var themesFingerprint: String {
+        let curation = [
+            String(reflecting: extraStopwords), String(maximumThemes), String(reflecting: taxonomy.pinned),
+            String(reflecting: taxonomy.seeds), String(reflecting: taxonomy.stopwords),
+            String(reflecting: taxonomy.excludedTerms), String(reflecting: taxonomy.excludedThemes),
+            String(reflecting: taxonomy.merges),
+            taxonomy.renames.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
+            taxonomy.splits.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
+            "\(trends.baselineWeeks),\(trends.minimumCount),\(trends.falseDiscoveryRate)",
+        ]
+        return SHA256Hex.of(Data(curation.joined(separator: "|").utf8))
+    }
 
     /// The defaults, as `earshot init` writes them.
     public static let defaults = WorkspaceConfiguration(
@@ -79,6 +104,12 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
         if let themes {
             configuration.taxonomy = try Self.taxonomy(themes, path: path)
             configuration.trends = try TrendSettings(themes, path: path)
+            if let share = themes["rediscover_share"] {
+                guard let value = share.double ?? share.int.map(Double.init), value >= 0, value <= 1 else {
+                    throw EarshotError.configuration("\(path): [themes] rediscover_share must be a share from 0 to 1, such as 0.1")
+                }
+                configuration.rediscoverShare = value
+            }
         }
         if let sources = table["sources"]?.table {
             for name in sources.keys.sorted() {
@@ -209,6 +240,9 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
         stopwords = []
         # The most themes to keep.
         max_themes = 25
+        # `earshot run` assigns new records to the current themes, and detects themes afresh when a new week is
+        # reported, when the settings here change, or when this share of the records is new since the last detection.
+        rediscover_share = 0.1
         # Curation, applied on every run (theme ids are those `earshot themes list` shows):
         # seeds = ["dark mode"]                      # terms that must start a theme of their own
         # exclude_terms = ["tandem"]                 # never keywords (a product name, say)

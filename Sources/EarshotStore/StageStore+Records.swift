@@ -7,9 +7,10 @@ extension StageStore {
     /// Replaces the normalize stage's whole output in one transaction, and clears the themes computed from the old one.
     ///
     /// `body` reads the raw rows and writes the records through the same connection, so the stage streams: neither
-    /// the rows nor the records are ever all in memory. When `body` throws, nothing changes.
+    /// the rows nor the records are ever all in memory. When `body` throws, nothing changes. The run is logged in
+    /// `normalizeRun` as a full one that read every file up to the newest, under `settingsSHA256`.
     public func replaceRecords<Result>(
-        inputVersion: Int, _ body: (RawRowReader, inout RecordWriter) throws -> Result
+        inputVersion: Int, settingsSHA256: String = "", _ body: (RawRowReader, inout RecordWriter) throws -> Result
     ) throws -> Result {
         try writer.writeWithoutTransaction { db in
             // With foreign keys on, SQLite deletes a parent table row by row (checking children) instead of clearing
@@ -19,13 +20,77 @@ extension StageStore {
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             var result: Result?
             try db.inTransaction {
-                try db.execute(sql: "DELETE FROM themeAssignment; DELETE FROM record; DELETE FROM mergedDuplicate; DELETE FROM quarantinedRow WHERE stage = 'normalize'")
-                var recordWriter = try RecordWriter(db: db)
+                try db.execute(sql: """
+                    DELETE FROM themeAssignment; DELETE FROM recordEmotion; DELETE FROM record; DELETE FROM mergedDuplicate;
+                    DELETE FROM quarantinedRow WHERE stage = 'normalize'; DELETE FROM touchedWeek
+                    """)
+                let version = try Self.stageState(.normalize, db).version + 1
+                var recordWriter = try RecordWriter(db: db, normalizeVersion: version, mergesWithStored: false)
                 result = try body(RawRowReader(db: db), &recordWriter)
+                try Self.logNormalizeRun(version: version, isFull: true, settingsSHA256: settingsSHA256, db)
                 try Self.bump(.normalize, inputVersion: inputVersion, db)
                 return .commit
             }
             return result!
+        }
+    }
+
+    /// Merges the rows of files not normalized before into the stored records, in one transaction: the nightly run's
+    /// normalize, which reads one day's rows instead of a year's.
+    ///
+    /// `body` is given the files to read and a writer that compares each record with the stored version of the same
+    /// id (``RecordWriter/storedVersion(of:)``): the newest wins, as in a full rebuild, and a replaced record loses its
+    /// themes and emotions until the themes stage assigns it again. The weeks of every record written (and the weeks
+    /// replaced records left) are kept in `touchedWeek`, so that the themes stage recomputes only those weeks.
+    public func mergeRecords<Result>(
+        inputVersion: Int, settingsSHA256: String, _ body: (_ newFileIDs: [Int64], RawRowReader, inout RecordWriter) throws -> Result
+    ) throws -> Result {
+        try writer.writeWithoutTransaction { db in
+            var result: Result?
+            try db.inTransaction {
+                let through = try Int64.fetchOne(db, sql: "SELECT throughFileId FROM normalizeRun ORDER BY version DESC LIMIT 1") ?? 0
+                let newFiles = try Int64.fetchAll(db, sql: "SELECT id FROM importedFile WHERE id > ? ORDER BY id", arguments: [through])
+                let version = try Self.stageState(.normalize, db).version + 1
+                var recordWriter = try RecordWriter(db: db, normalizeVersion: version, mergesWithStored: true)
+                result = try body(newFiles, RawRowReader(db: db), &recordWriter)
+                let insertWeek = try db.makeStatement(sql: "INSERT OR IGNORE INTO touchedWeek (normalizeVersion, week) VALUES (?, ?)")
+                for week in recordWriter.touchedWeeks.sorted() { try insertWeek.execute(arguments: [version, week]) }
+                try Self.logNormalizeRun(version: version, isFull: false, settingsSHA256: settingsSHA256, db)
+                try Self.bump(.normalize, inputVersion: inputVersion, db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    private static func logNormalizeRun(version: Int, isFull: Bool, settingsSHA256: String, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO normalizeRun (version, isFull, throughFileId, settingsSHA256) VALUES (?, ?, (SELECT COALESCE(MAX(id), 0) FROM importedFile), ?)",
+            arguments: [version, isFull ? 1 : 0, settingsSHA256])
+    }
+
+    /// The last normalize run that rebuilt every record: its version and settings; `nil` before the first, or in a
+    /// workspace made before runs were logged.
+    public func lastFullNormalize() throws -> (version: Int, settingsSHA256: String)? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT version, settingsSHA256 FROM normalizeRun WHERE isFull = 1 ORDER BY version DESC LIMIT 1")
+                .map { ($0["version"], $0["settingsSHA256"]) }
+        }
+    }
+
+    /// Whether some ingested file has not been read by a normalize run yet.
+    public func hasFilesToNormalize() throws -> Bool {
+        try writer.read { db in
+            let through = try Int64.fetchOne(db, sql: "SELECT throughFileId FROM normalizeRun ORDER BY version DESC LIMIT 1") ?? 0
+            return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM importedFile WHERE id > ?)", arguments: [through]) ?? false
+        }
+    }
+
+    /// The weeks that normalize runs after `normalizeVersion` wrote records into or moved records out of.
+    public func weeksTouched(after normalizeVersion: Int) throws -> Set<ISOWeek> {
+        try writer.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT week FROM touchedWeek WHERE normalizeVersion > ?",
+                                    arguments: [normalizeVersion]).compactMap(ISOWeek.init))
         }
     }
 
@@ -150,17 +215,32 @@ public struct RecordWriter {
     private let replace: Statement
     private let mergedInsert: Statement
     private let rejectInsert: Statement
+    private let lookup: Statement
+    private let deleteChildren: [Statement]
+    /// The normalize version stamped on every record written.
+    public let normalizeVersion: Int
+    /// Whether records merge into stored ones (a nightly run) rather than into an empty table (a rebuild).
+    public let mergesWithStored: Bool
     /// Records written (a replacement counts once).
     public private(set) var recordCount = 0
+    /// The weeks records were written into, and the weeks replaced records were in, when merging with stored ones.
+    public private(set) var touchedWeeks = Set<String>()
 
     private static let columns = """
         (id, source, sourceId, tool, kind, createdAt, createdAtUTC, week, updatedAt, score, scale, npsCategory, title, text,
-         originalText, reply, attributes, authorHash, textFingerprint, isRepeatedText, fileId, line)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         originalText, reply, attributes, authorHash, textFingerprint, isRepeatedText, fileId, line, normalizeVersion)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    init(db: Database) throws {
+    init(db: Database, normalizeVersion: Int, mergesWithStored: Bool) throws {
         self.db = db
+        self.normalizeVersion = normalizeVersion
+        self.mergesWithStored = mergesWithStored
+        lookup = try db.makeStatement(sql: "SELECT updatedAt, fileId, line, week FROM record WHERE id = ?")
+        deleteChildren = try [
+            db.makeStatement(sql: "DELETE FROM themeAssignment WHERE recordId = ?"),
+            db.makeStatement(sql: "DELETE FROM recordEmotion WHERE recordId = ?"),
+        ]
         insert = try db.makeStatement(sql: "INSERT INTO record " + Self.columns)
         replace = try db.makeStatement(sql: "INSERT OR REPLACE INTO record " + Self.columns)
         mergedInsert = try db.makeStatement(sql: "INSERT INTO mergedDuplicate (recordId, fileId, line) VALUES (?, ?, ?)")
@@ -171,6 +251,14 @@ public struct RecordWriter {
 
     /// Stores a record; with `replacing`, the stored record with the same id is replaced.
     public mutating func store(_ record: NormalizedRecord, replacing: Bool) throws {
+        if mergesWithStored {
+            touchedWeeks.insert(record.week.description)
+            if replacing, let stored = try storedVersion(of: record.id) {
+                // The record's text may have changed: its themes and emotions are made again by the themes stage.
+                touchedWeeks.insert(stored.week)
+                for statement in deleteChildren { try statement.execute(arguments: [record.id.description]) }
+            }
+        }
         let handle = (replacing ? replace : insert).sqliteStatement
         sqlite3_reset(handle)
         var binder = Binder(handle: handle)
@@ -196,8 +284,27 @@ public struct RecordWriter {
         binder.int(record.isRepeatedText ? 1 : 0)
         binder.int(record.fileID)
         binder.int(Int64(record.line))
+        binder.int(Int64(normalizeVersion))
         try binder.step()
         if !replacing { recordCount += 1 }
+    }
+
+    /// The stored record with this id, as the newest-version rule compares it: its tool's updated-at, the file and
+    /// line it came from, and its week.
+    public func storedVersion(of id: RecordID) throws -> (updatedAt: Int64?, fileID: Int64, line: Int, week: String)? {
+        let handle = lookup.sqliteStatement
+        sqlite3_reset(handle)
+        var binder = Binder(handle: handle)
+        binder.text(id.description)
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
+        }
+        let updatedAt: Int64? = sqlite3_column_type(handle, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 0)
+        let week = String(cString: sqlite3_column_text(handle, 3))
+        return (updatedAt, sqlite3_column_int64(handle, 1), Int(sqlite3_column_int64(handle, 2)), week)
     }
 
     /// Notes a row merged into another record.
@@ -241,10 +348,12 @@ public struct RecordWriter {
         return found
     }
 
-    /// Flags records as repeats of an earlier one.
-    public func flagRepeated(_ ids: Set<RecordID>) throws {
-        let statement = try db.makeStatement(sql: "UPDATE record SET isRepeatedText = 1 WHERE id = ?")
-        for id in ids.sorted() { try statement.execute(arguments: [id.description]) }
+    /// Flags `repeats` as repeats of an earlier record, and clears the flag of the other `candidates` (a record
+    /// merged in tonight may be the earlier one of a stored pair).
+    public func flagRepeated(_ repeats: Set<RecordID>, among candidates: [RecordID] = []) throws {
+        let statement = try db.makeStatement(sql: "UPDATE record SET isRepeatedText = ? WHERE id = ?")
+        for id in Set(candidates).subtracting(repeats).sorted() { try statement.execute(arguments: [0, id.description]) }
+        for id in repeats.sorted() { try statement.execute(arguments: [1, id.description]) }
     }
 
 }

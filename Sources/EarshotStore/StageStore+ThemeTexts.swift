@@ -10,8 +10,16 @@ extension StageStore {
     public func forEachThemeText(
         _ body: (_ id: RecordID, _ title: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
+        try forEachThemeText(sql: "SELECT source, sourceId, title, text FROM record", arguments: [], body)
+    }
+
+    func forEachThemeText(
+        sql: String, arguments: StatementArguments,
+        _ body: (_ id: RecordID, _ title: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
         try writer.read { db in
-            let statement = try db.makeStatement(sql: "SELECT source, sourceId, title, text FROM record")
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(arguments)
             let handle = statement.sqliteStatement
             defer { sqlite3_reset(handle) }
             while true {

@@ -58,31 +58,45 @@ extension StageStore {
 
     /// Writes the records' emotions, then counts records and assignments by week, source, NPS group and emotions,
     /// hands the counts to `weekly` and stores the figures it returns.
+    ///
+    /// With `window`, only the records of those weeks are counted and only the figures of `weeks` are replaced: a
+    /// week's figures depend on it and the baseline weeks before it, so `window` is `weeks` with their baselines.
     static func storeFigures(
         emotions: [(recordID: RecordID, emotions: EmotionSet)],
-        weekly: ((_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek])?, _ db: Database
+        weekly: ((_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek])?,
+        only weeks: Set<ISOWeek>? = nil, window: Set<ISOWeek>? = nil, _ db: Database
     ) throws {
-        let insertEmotion = try db.makeStatement(sql: "INSERT INTO recordEmotion (recordId, emotions) VALUES (?, ?)")
+        let insertEmotion = try db.makeStatement(sql: "INSERT OR REPLACE INTO recordEmotion (recordId, emotions) VALUES (?, ?)")
         for (recordID, set) in emotions where !set.isEmpty {
             try insertEmotion.execute(arguments: [recordID.description, Int(set.rawValue)])
         }
         guard let weekly else { return }
+        if let weeks, weeks.isEmpty { return }
         func group(_ row: Row, from column: Int) -> RecordGroup? {
             guard let week = ISOWeek(row[column] as String) else { return nil }
             return RecordGroup(week: week, source: row[column + 1], npsCategory: (row[column + 2] as String?).flatMap(NPSCategory.init),
                                emotions: EmotionSet(rawValue: UInt8(truncatingIfNeeded: row[column + 3] as Int)),
                                count: row[column + 4])
         }
+        let condition = window.map { Self.weekCondition($0, column: "r.week") }
+        let filter = condition.map { "WHERE " + $0.sql } ?? ""
+        let arguments = StatementArguments(condition?.arguments ?? [])
         let groups = try Row.fetchAll(db, sql: """
             SELECT r.week, r.source, r.npsCategory, COALESCE(e.emotions, 0), COUNT(*)
-            FROM record r LEFT JOIN recordEmotion e ON e.recordId = r.id GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-            """).compactMap { group($0, from: 0) }
+            FROM record r LEFT JOIN recordEmotion e ON e.recordId = r.id \(filter) GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+            """, arguments: arguments).compactMap { group($0, from: 0) }
         let themeGroups = try Row.fetchAll(db, sql: """
             SELECT a.themeId, r.week, r.source, r.npsCategory, COALESCE(e.emotions, 0), COUNT(*)
             FROM themeAssignment a JOIN record r ON r.id = a.recordId LEFT JOIN recordEmotion e ON e.recordId = a.recordId
-            GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-            """).compactMap { row in group(row, from: 1).map { ThemeRecordGroup(themeID: row[0], records: $0) } }
-        try insert(weekly(groups, themeGroups), db)
+            \(filter) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+            """, arguments: arguments).compactMap { row in group(row, from: 1).map { ThemeRecordGroup(themeID: row[0], records: $0) } }
+        var figures = weekly(groups, themeGroups)
+        if let weeks {
+            figures = figures.filter { weeks.contains($0.week) }
+            let replaced = Self.weekCondition(weeks, column: "week")
+            try db.execute(sql: "DELETE FROM themeWeek WHERE " + replaced.sql, arguments: StatementArguments(replaced.arguments))
+        }
+        try insert(figures, db)
     }
 
     static func insert(_ weeks: [ThemeWeek], _ db: Database) throws {

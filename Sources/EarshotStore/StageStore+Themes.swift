@@ -13,7 +13,8 @@ extension StageStore {
     public func replaceThemes(
         _ model: ThemeModel, pinnedNames: [String: String] = [:], changes: [ThemeChange] = [],
         emotions: [(recordID: RecordID, emotions: EmotionSet)] = [], changeWeek: ISOWeek? = nil,
-        weekly: ((_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek])? = nil, inputVersion: Int
+        weekly: ((_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek])? = nil,
+        scoring: ThemeScoringModel? = nil, run: ThemesRun = ThemesRun(), inputVersion: Int
     ) throws {
         try writer.writeWithoutTransaction { db in
             // With foreign keys on, SQLite clears themeAssignment row by row and checks every new row's record; for
@@ -25,7 +26,9 @@ extension StageStore {
             try db.inTransaction {
                 try Self.storeThemes(model, pinnedNames: pinnedNames, changes: changes, changeWeek: changeWeek,
                                      inputVersion: inputVersion, db)
+                try Self.storeScoring(scoring ?? ThemeScoringModel(themes: []), db)
                 try Self.storeFigures(emotions: emotions, weekly: weekly, db)
+                try Self.log(run, isFull: true, normalizeVersion: inputVersion, weeks: nil, db)
                 return .commit
             }
         }
@@ -51,13 +54,27 @@ extension StageStore {
                 arguments: [theme.id, theme.label, JSONText.encode(theme.keywords), theme.recordCount,
                             pinnedNames[theme.id]])
         }
+        try insertAssignments(model.assignments, db)
+        try db.execute(sql: "CREATE INDEX themeAssignment_themeId ON themeAssignment(themeId)")
+        let version = try Self.stageState(.themes, db).version + 1
+        for change in changes {
+            try db.execute(
+                sql: "INSERT INTO themeChange (themesVersion, themeId, kind, relatedThemeId, evidence, week) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [version, change.themeID, change.kind.rawValue, change.relatedThemeID, change.evidence,
+                            changeWeek?.description])
+        }
+        try Self.bump(.themes, inputVersion: inputVersion, db)
+    }
+
+    /// Appends assignments with one reused statement bound through SQLite's C API: a full run writes millions.
+    static func insertAssignments(_ assignments: [ThemeAssignment], _ db: Database) throws {
         let insert = try db.makeStatement(sql: """
             INSERT INTO themeAssignment (recordId, themeId, rank, strength, matchedTerms) VALUES (?, ?, ?, ?, ?)
             """)
         let handle = insert.sqliteStatement
         // Records share a few matched-term lists: each list's JSON is made once.
         var matchedJSON: [[String]: String] = [:]
-        for assignment in model.assignments {
+        for assignment in assignments {
             let json = matchedJSON[assignment.matchedTerms] ?? {
                 let json = AttributeJSON.encode(assignment.matchedTerms)
                 matchedJSON[assignment.matchedTerms] = json
@@ -72,15 +89,6 @@ extension StageStore {
             binder.text(json)
             try binder.step()
         }
-        try db.execute(sql: "CREATE INDEX themeAssignment_themeId ON themeAssignment(themeId)")
-        let version = try Self.stageState(.themes, db).version + 1
-        for change in changes {
-            try db.execute(
-                sql: "INSERT INTO themeChange (themesVersion, themeId, kind, relatedThemeId, evidence, week) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [version, change.themeID, change.kind.rawValue, change.relatedThemeID, change.evidence,
-                            changeWeek?.description])
-        }
-        try Self.bump(.themes, inputVersion: inputVersion, db)
     }
 
     /// The changelog: every change of every themes run, oldest first, with the run's themes version and the latest

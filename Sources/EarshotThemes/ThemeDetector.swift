@@ -117,6 +117,8 @@ public struct DetectedThemes: Sendable, Hashable {
         public var keywords: [String]
         /// How many records it was assigned to (any rank).
         public var recordCount: Int
+        /// The keywords as stems with their weights: how a record is scored for it.
+        public var terms: [ThemeScoringModel.Term] = []
     }
 
     /// One record's match with one theme (an index into ``themes``).

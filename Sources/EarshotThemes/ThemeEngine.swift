@@ -226,19 +226,7 @@ struct ThemeEngine {
         for document in order.lazy.map({ Int($0) }) {
             let terms = corpus.documentTerms(document)
             _ = index.best(terms, scores: &scores, threshold: detector.assignmentThreshold)
-            guard let top = scores.max(), top >= detector.assignmentThreshold else { continue }
-            ranked.removeAll(keepingCapacity: true)
-            // Secondary themes are judged against the strongest learned score, so a pinned match does not crowd them out.
-            var reference = top
-            if top >= Self.pinnedWeight {
-                reference = 0
-                for (theme, score) in scores.enumerated() where !isPinned[theme] { reference = max(reference, score) }
-            }
-            for (theme, score) in scores.enumerated()
-            where score >= max(detector.assignmentThreshold, (isPinned[theme] ? top : reference) * 0.5) {
-                ranked.append((theme, score))
-            }
-            ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.theme < $1.theme }
+            MatchRanking.rank(scores: scores, isPinned: isPinned, threshold: detector.assignmentThreshold, into: &ranked)
             for (rank, match) in ranked.enumerated() {
                 let keywords = themes[match.theme].keywords
                 var mask: UInt64 = 0
@@ -260,10 +248,18 @@ struct ThemeEngine {
                 recordCounts[match.theme] += 1
             }
         }
+        // Stem texts by id, for the keywords only: the scoring model stores stems, which outlive this corpus's ids.
+        let keywordStems = Set(themes.flatMap { $0.keywords.flatMap { corpus.stems[Int($0.term)] } })
+        var stemText: [Int32: String] = [:]
+        for (text, id) in corpus.stemIDs where keywordStems.contains(id) { stemText[id] = text }
         let output = themes.enumerated().map { index, theme in
             DetectedThemes.Theme(
                 pinnedName: theme.pinnedName, label: theme.pinnedName ?? label(theme),
-                keywords: theme.keywords.map { corpus.labels[Int($0.term)] }, recordCount: recordCounts[index])
+                keywords: theme.keywords.map { corpus.labels[Int($0.term)] }, recordCount: recordCounts[index],
+                terms: theme.keywords.map { keyword in
+                    ThemeScoringModel.Term(label: corpus.labels[Int(keyword.term)],
+                                           stems: corpus.stems[Int(keyword.term)].map { stemText[$0]! }, weight: keyword.weight)
+                })
         }
         return DetectedThemes(themes: output, matches: matches, documentCount: corpus.documentCount)
     }

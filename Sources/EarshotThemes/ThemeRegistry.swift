@@ -45,6 +45,8 @@ public struct ThemeRegistry: Sendable {
         public var model: ThemeModel
         public var pinnedNames: [String: String]
         public var changes: [ThemeChange]
+        /// How records are scored for these themes, for assigning later records without detecting again.
+        public var scoring: ThemeScoringModel
     }
 
     /// Gives ids to `detected`, applies the taxonomy's id-level curation and lists the changes.
@@ -127,7 +129,11 @@ public struct ThemeRegistry: Sendable {
         var pinnedNames: [String: String] = [:]
         for (index, theme) in detected.themes.enumerated() { if let name = theme.pinnedName { pinnedNames[ids[index]] = name } }
         changes.sort { $0.themeID != $1.themeID ? $0.themeID < $1.themeID : $0.kind.rawValue < $1.kind.rawValue }
-        return Outcome(model: model, pinnedNames: pinnedNames, changes: changes)
+        let curatedIDs = curatedIDs(ids, kept: Set(model.themes.map(\.id)))
+        let scoring = ThemeScoringModel(themes: zip(detected.themes, curatedIDs).map { theme, id in
+            ThemeScoringModel.DetectedTheme(themeID: id, isPinned: theme.pinnedName != nil, terms: theme.terms)
+        })
+        return Outcome(model: model, pinnedNames: pinnedNames, changes: changes, scoring: scoring)
     }
 
     /// Applies exclusions, merges and renames by id, and builds the model with ranks recomputed.
@@ -154,14 +160,35 @@ public struct ThemeRegistry: Sendable {
         }
         for (id, label) in taxonomy.renames where themes[id] != nil { themes[id]!.label = label }
 
-        // Per record: the strongest match per (curated) theme, ranked again. Matches come by record, so each
-        // record's are a run of neighbours: no table of every record is built (there may be millions).
-        let curatedIDs: [String?] = ids.map { id in
-            let curated = canonical[id] ?? id
-            return themes[curated] == nil ? nil : curated
+        let (assignments, recordCounts) = Self.curatedAssignments(
+            detected.matches, curatedIDs: curatedIDs(ids, kept: Set(themes.keys)))
+        for (id, count) in recordCounts { themes[id]!.recordCount = count }
+        return ThemeModel(themes: themes.values.sorted { $0.id < $1.id }, assignments: assignments)
+    }
+
+    /// Each detected theme's curated id: the id of the theme it merges into, or `nil` when excluded.
+    private func curatedIDs(_ ids: [String], kept: Set<String>) -> [String?] {
+        var canonical: [String: String] = [:]
+        for group in taxonomy.merges {
+            guard let target = group.first else { continue }
+            for id in group.dropFirst() { canonical[id] = target }
         }
+        return ids.map { id in
+            let curated = canonical[id] ?? id
+            return kept.contains(curated) ? curated : nil
+        }
+    }
+
+    /// Detected matches as assignments to curated themes: per record, the strongest match per curated theme (the
+    /// matched terms of merged themes combined), ranked again; with the records assigned to each theme.
+    ///
+    /// Matches come by record, so each record's are a run of neighbours: no table of every record is built (there
+    /// may be millions).
+    public static func curatedAssignments(
+        _ matches: [DetectedThemes.Match], curatedIDs: [String?]
+    ) -> (assignments: [ThemeAssignment], recordCounts: [String: Int]) {
         var assignments: [ThemeAssignment] = []
-        assignments.reserveCapacity(detected.matches.count)
+        assignments.reserveCapacity(matches.count)
         var recordCounts: [String: Int] = [:]
         var group: [(id: String, match: DetectedThemes.Match)] = []
         func flush() {
@@ -178,7 +205,7 @@ public struct ThemeRegistry: Sendable {
             group.removeAll(keepingCapacity: true)
         }
         var previous: RecordID?
-        for match in Self.byRecord(detected.matches) {
+        for match in byRecord(matches) {
             if match.recordID != previous {
                 flush()
                 previous = match.recordID
@@ -194,8 +221,7 @@ public struct ThemeRegistry: Sendable {
             }
         }
         flush()
-        for (id, count) in recordCounts { themes[id]!.recordCount = count }
-        return ThemeModel(themes: themes.values.sorted { $0.id < $1.id }, assignments: assignments)
+        return (assignments, recordCounts)
     }
 
     /// The matches grouped by record, records in id order: as given when they already are (the detector's are),

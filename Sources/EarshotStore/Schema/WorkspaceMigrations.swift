@@ -157,6 +157,43 @@ enum WorkspaceMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v5: incremental runs: record normalizeVersion, normalizeRun, touchedWeek, themesRun, themeScoringTerm") { db in
+            try db.execute(sql: """
+                ALTER TABLE record ADD COLUMN normalizeVersion INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX record_normalizeVersion ON record(normalizeVersion);
+                CREATE INDEX record_textFingerprint ON record(textFingerprint);
+                CREATE TABLE normalizeRun (
+                    version INTEGER PRIMARY KEY,
+                    isFull INTEGER NOT NULL,
+                    throughFileId INTEGER NOT NULL,
+                    settingsSHA256 TEXT NOT NULL
+                );
+                CREATE TABLE touchedWeek (
+                    normalizeVersion INTEGER NOT NULL,
+                    week TEXT NOT NULL,
+                    PRIMARY KEY (normalizeVersion, week)
+                );
+                CREATE TABLE themesRun (
+                    version INTEGER PRIMARY KEY,
+                    isFull INTEGER NOT NULL,
+                    normalizeVersion INTEGER NOT NULL,
+                    reportWeek TEXT,
+                    settingsSHA256 TEXT NOT NULL,
+                    records INTEGER NOT NULL,
+                    weeks TEXT NOT NULL
+                );
+                CREATE TABLE themeScoringTerm (
+                    detectedTheme INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    themeId TEXT,
+                    isPinned INTEGER NOT NULL,
+                    label TEXT NOT NULL,
+                    stems TEXT NOT NULL,
+                    weight REAL NOT NULL,
+                    PRIMARY KEY (detectedTheme, position)
+                );
+                """)
+        }
         return migrator
     }
 }

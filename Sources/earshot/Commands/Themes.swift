@@ -32,7 +32,7 @@ extension Earshot.Themes {
         func run() throws {
             let (pipeline, lock, _) = try global.makePipeline()
             try runReportingErrors {
-                let model = try pipeline.detectThemes()
+                let model = try pipeline.detectThemes(reportWeek: pipeline.defaultReportWeek(now: Date()))
                 // Counted, not grouped: a copy of every assignment would double the memory of a large run.
                 var counts: [String: Int] = [:]
                 for assignment in model.assignments { counts[assignment.themeID, default: 0] += 1 }
