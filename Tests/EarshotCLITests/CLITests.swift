@@ -79,6 +79,32 @@ import Testing
         #expect(again.stderr.contains("already ingested"))
     }
 
+    @Test func asOfRunsAsOnThatDayAndTheNextNightOnlyAssignsThemes() throws {
+        let root = try Self.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Tuesday of 2026-W46: the last complete week is W45, whatever today is.
+        let first = try Self.run(["run", "-w", root.path, "--inbox", Self.fixture("sample"), "--as-of", "2026-11-10"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.split(separator: "\n").map { URL(fileURLWithPath: String($0)).lastPathComponent }
+            == ["2026-W45.md", "2026-W45.html", "2026-W45.json"])
+        // The next night, an edited export of one ticket: merged in and assigned, not rebuilt and detected.
+        let tickets = try String(contentsOfFile: Self.fixture("sample/zendesk_tickets.csv"), encoding: .utf8)
+        let lines = tickets.split(separator: "\n", omittingEmptySubsequences: false)
+        let inbox = root.appendingPathComponent("tuesday")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try (lines[0] + "\n" + lines[1].replacingOccurrences(of: "Empty CSV export", with: "Empty CSV export again") + "\n")
+            .write(to: inbox.appendingPathComponent("zendesk-one.csv"), atomically: true, encoding: .utf8)
+        let next = try Self.run(["run", "-w", root.path, "--inbox", inbox.path, "--as-of", "2026-11-11", "--log-format", "json", "--log-level", "info"])
+        #expect(next.status == 0, "\(next.stderr)")
+        let finished = next.stderr.split(separator: "\n").filter { $0.contains("\"Stage finished\"") }
+        #expect(finished.contains { $0.contains("\"normalize\"") && $0.contains("\"merge\"") }, "\(finished)")
+        #expect(finished.contains { $0.contains("\"themes\"") && $0.contains("\"assign\"") }, "\(finished)")
+
+        let invalid = try Self.run(["run", "-w", root.path, "--as-of", "2026-13-01"])
+        #expect(invalid.status == 64)
+        #expect(invalid.stderr.contains("--as-of 2026-13-01 is not a day"))
+    }
+
     @Test func jsonLogFormatWritesOneObjectALineEndingWithTheRunSummary() throws {
         let root = try Self.temporaryWorkspace()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -27,18 +27,37 @@ extension Earshot {
         @Option(help: "Comma-separated report forms: md, html, json.")
         var format: String = "md,html,json"
 
+        @Option(help: ArgumentHelp(
+            "Run as on this day (YYYY-MM-DD in the reporting time zone) instead of today.",
+            discussion: "The report is for the last week complete by then, and themes are detected again when that week moves on. For backfills and reproducible runs."))
+        var asOf: String?
+
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             _ = try ReportFormatList.parse(format)
+            if let asOf, Self.midnight(asOf, in: "UTC") == nil {
+                throw ValidationError("--as-of \(asOf) is not a day such as 2026-11-23")
+            }
+        }
+
+        /// Midnight starting `day` in `zoneName`.
+        static func midnight(_ day: String, in zoneName: String) -> Date? {
+            let parts = day.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+            guard day.count == 10, parts.count == 3, let year = parts[0], let month = parts[1], let dayOfMonth = parts[2],
+                  let date = CivilDateTime(year: year, month: month, day: dayOfMonth) else { return nil }
+            let zone = TimeZone(identifier: zoneName) ?? TimeZone(identifier: "UTC")!
+            let utcMidnight = Date(timeIntervalSince1970: TimeInterval(date.daysSinceEpoch) * 86_400)
+            return utcMidnight.addingTimeInterval(-TimeInterval(zone.secondsFromGMT(for: utcMidnight)))
         }
 
         func run() throws {
             let started = Date()
             let (pipeline, lock, collector) = try global.makePipeline()
             try runReportingErrors(strict: global.strict, collector: collector) {
+                let now = asOf.flatMap { Self.midnight($0, in: pipeline.workspace.configuration.reportingTimeZone) } ?? Date()
                 let summary = try pipeline.run(
-                    inbox: inbox.map { URL(fileURLWithPath: $0) }, formats: try ReportFormatList.parse(format), now: Date(),
+                    inbox: inbox.map { URL(fileURLWithPath: $0) }, formats: try ReportFormatList.parse(format), now: now,
                     processedFolder: moveProcessed.map { URL(fileURLWithPath: $0) })
                 let status = try pipeline.workspace.store.status()
                 let rows = status.files.reduce(0) { $0 + $1.rowsRead }
