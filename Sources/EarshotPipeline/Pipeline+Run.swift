@@ -16,6 +16,10 @@ extension Pipeline {
         public var reports: [URL]
         /// Inbox files moved to the processed folder, with where they went.
         public var moved: [(from: String, to: String)] = []
+        /// How normalize ran: `rebuild`, `merge`, or `nil` when it had nothing new.
+        public var normalizeMode: String?
+        /// How the themes stage ran: `detect`, `assign`, or `nil` when it had nothing new.
+        public var themesMode: String?
     }
 
     /// Ingests the inbox's new files, then runs each later stage whose input changed since it last ran.
@@ -40,13 +44,16 @@ extension Pipeline {
             || store.stageState(.normalize).version == 0 || !incremental
         {
             summary.normalize = try incremental ? normalizeNewFiles() : normalize()
+            summary.normalizeMode = incremental ? "merge" : "rebuild"
         }
         if try store.stageState(.themes).inputVersion != store.stageState(.normalize).version {
             let reportWeek = try defaultReportWeek(now: now)
             if let reason = try reasonToDetectThemes(reportWeek: reportWeek) {
                 logger.info("Themes are detected again", metadata: ["themes.reason": "\(reason)"])
                 summary.themes = try detectThemes(reportWeek: reportWeek).themes.count
+                summary.themesMode = "detect"
             } else {
+                summary.themesMode = "assign"
                 try assignNewRecords(reportWeek: reportWeek)
                 summary.themes = try store.storedThemes().filter(\.isActive).count
             }

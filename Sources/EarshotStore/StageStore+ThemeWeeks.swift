@@ -81,13 +81,17 @@ extension StageStore {
         let condition = window.map { Self.weekCondition($0, column: "r.week") }
         let filter = condition.map { "WHERE " + $0.sql } ?? ""
         let arguments = StatementArguments(condition?.arguments ?? [])
+        // For a few weeks, the week's records come first (by the week index) and their assignments by key: SQLite
+        // would otherwise read every assignment of the year and look each record up. CROSS JOIN fixes that order.
+        let join = window == nil ? "themeAssignment a JOIN record r ON r.id = a.recordId"
+            : "record r CROSS JOIN themeAssignment a ON a.recordId = r.id"
         let groups = try Row.fetchAll(db, sql: """
             SELECT r.week, r.source, r.npsCategory, COALESCE(e.emotions, 0), COUNT(*)
             FROM record r LEFT JOIN recordEmotion e ON e.recordId = r.id \(filter) GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
             """, arguments: arguments).compactMap { group($0, from: 0) }
         let themeGroups = try Row.fetchAll(db, sql: """
             SELECT a.themeId, r.week, r.source, r.npsCategory, COALESCE(e.emotions, 0), COUNT(*)
-            FROM themeAssignment a JOIN record r ON r.id = a.recordId LEFT JOIN recordEmotion e ON e.recordId = a.recordId
+            FROM \(join) LEFT JOIN recordEmotion e ON e.recordId = a.recordId
             \(filter) GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
             """, arguments: arguments).compactMap { row in group(row, from: 1).map { ThemeRecordGroup(themeID: row[0], records: $0) } }
         var figures = weekly(groups, themeGroups)

@@ -68,7 +68,7 @@ extension Earshot {
                 case .text:
                     for outcome in summary.files { FileHandle.standardError.write(Data((OutcomeText.line(outcome) + "\n").utf8)) }
                     for url in summary.reports { print(url.path) }
-                    let line = "earshot run: files=\(summary.files.count) rows=\(rows) records=\(status.recordCount) duplicates=\(merged) quarantined=\(quarantined) themes=\(status.themeCount) reports=\(summary.reports.count) duration=\(duration)s\n"
+                    let line = "earshot run: files=\(summary.files.count) rows=\(rows) records=\(status.recordCount) duplicates=\(merged) quarantined=\(quarantined) themes=\(status.themeCount) reports=\(summary.reports.count) normalize=\(summary.normalizeMode ?? "-") themes_pass=\(summary.themesMode ?? "-") duration=\(duration)s\n"
                     FileHandle.standardError.write(Data(line.utf8))
                 case .json:
                     for url in summary.reports { print(url.path) }
@@ -77,6 +77,7 @@ extension Earshot {
                         "files": String(summary.files.count), "rows": String(rows), "records": String(status.recordCount),
                         "duplicates": String(merged), "quarantined": String(quarantined), "themes": String(status.themeCount),
                         "reports": summary.reports.map(\.path).joined(separator: " "), "duration_s": duration,
+                        "normalize_mode": summary.normalizeMode ?? "", "themes_mode": summary.themesMode ?? "",
                     ])
                 }
             }
