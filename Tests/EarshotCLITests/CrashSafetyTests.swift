@@ -23,6 +23,31 @@ import Testing
         try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("delighted_big.csv"), atomically: true, encoding: .utf8)
     }
 
+    /// The next night's export: `new` answers from 2026-11-11, and newer versions (other words and scores) of the
+    /// first `edited` answers of ``writeInbox(at:)``.
+    static func writeNextNight(at folder: URL, new: Int = 3_000, edited: Int = 1_000) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var lines = ["Response ID,Email,Name,Score,Comment,Created At (UTC),Plan,Country,Delighted Source,Delighted Device Type,Delighted Country"]
+        for index in 0..<edited {
+            let day = 1 + index * 41 / 4_000
+            lines.append("r\(index),user\(index)@example.com,User \(index),\(index % 4),\"Changed my answer: the invoice was wrong again (case \(index % 31))\",2026-10-\(String(format: "%02d", day)) 10:\(String(format: "%02d", index % 60)):00,Pro,US,Email,Mobile,US")
+        }
+        for index in 0..<new {
+            lines.append("n\(index),late\(index)@example.com,Late \(index),\(index % 11),\"Sync stopped working after the update, and support never replied (case \(index % 53))\",2026-11-11 \(String(format: "%02d", index % 24)):\(String(format: "%02d", index % 60)):00,Free,US,Email,Mobile,US")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("delighted_next.csv"), atomically: true, encoding: .utf8)
+    }
+
+    /// A workspace whose runs assign new records rather than detect themes, however many are new.
+    static func initAssigning(_ workspace: URL) throws {
+        #expect(try CLITests.run(["init", workspace.path]).status == 0)
+        let toml = workspace.appendingPathComponent("earshot.toml")
+        let text = try String(contentsOf: toml, encoding: .utf8)
+        #expect(text.contains("rediscover_share = 0.1"))
+        try text.replacingOccurrences(of: "rediscover_share = 0.1", with: "rediscover_share = 1.0")
+            .write(to: toml, atomically: true, encoding: .utf8)
+    }
+
     /// What a run leaves behind that must not depend on interruptions: the records, assignments and weekly figures
     /// as exported, every file's accounting, and the report bytes.
     static func contents(of workspace: URL) throws -> [String: Data] {
@@ -108,6 +133,43 @@ import Testing
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("reports").path)
                 .filter { !$0.hasSuffix(".md") && !$0.hasSuffix(".html") && !$0.hasSuffix(".json") }
             #expect(leftovers.isEmpty, "a temporary report file was left after a kill during \(point.name): \(leftovers)")
+        }
+    }
+
+    @Test func theNextNightsRunKilledWhileMergingAssigningOrReportingEndsAsIfNothingHappened() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-crash-next-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let firstNight = root.appendingPathComponent("first")
+        let nextNight = root.appendingPathComponent("next")
+        try Self.writeInbox(at: firstNight)
+        try Self.writeNextNight(at: nextNight)
+
+        let reference = root.appendingPathComponent("reference")
+        try Self.initAssigning(reference)
+        #expect(try CLITests.run(["run", "-w", reference.path, "--inbox", firstNight.path]).status == 0)
+        let clean = try CLITests.run(["run", "-w", reference.path, "--inbox", nextNight.path, "--log-format", "json", "--log-level", "info"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stderr.contains("\"stage.mode\":\"merge\"") && clean.stderr.contains("\"stage.mode\":\"assign\""),
+                "the next night did not merge and assign: the test would show nothing about it")
+        let expected = try Self.contents(of: reference)
+
+        let points: [(name: String, stage: String, delay: TimeInterval)] = [
+            ("normalize", "normalize", 0.05), ("themes", "themes", 0.02), ("report", "report", 0.02),
+        ]
+        for point in points {
+            let workspace = root.appendingPathComponent("killed-next-\(point.name)")
+            try Self.initAssigning(workspace)
+            #expect(try CLITests.run(["run", "-w", workspace.path, "--inbox", firstNight.path]).status == 0)
+            let killed = try Self.killRun(workspace: workspace, inbox: nextNight, message: "Stage started", stage: point.stage,
+                                          delay: point.delay)
+            #expect(killed, "the next night's run was killed during \(point.name)")
+            let rerun = try CLITests.run(["run", "-w", workspace.path, "--inbox", nextNight.path])
+            #expect(rerun.status == 0, "rerun after a kill during \(point.name): \(rerun.stderr)")
+            let actual = try Self.contents(of: workspace)
+            #expect(actual.keys.sorted() == expected.keys.sorted(), "after a kill during \(point.name)")
+            for key in expected.keys.sorted() {
+                #expect(actual[key] == expected[key], "\(key) differs after a kill during the next night's \(point.name)")
+            }
         }
     }
 }
