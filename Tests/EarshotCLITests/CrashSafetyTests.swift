@@ -98,6 +98,17 @@ import Testing
         return process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
     }
 
+    /// Runs `earshot run` again over `inbox` and expects the workspace to end as `expected`.
+    static func expectRerunEndsAs(_ expected: [String: Data], workspace: URL, inbox: URL, after point: String) throws {
+        let rerun = try CLITests.run(["run", "-w", workspace.path, "--inbox", inbox.path])
+        #expect(rerun.status == 0, "rerun after a kill during \(point): \(rerun.stderr)")
+        let actual = try contents(of: workspace)
+        #expect(actual.keys.sorted() == expected.keys.sorted(), "after a kill during \(point)")
+        for key in expected.keys.sorted() {
+            #expect(actual[key] == expected[key], "\(key) differs after a kill during \(point)")
+        }
+    }
+
     @Test func aRunKilledInAnyStageAndRunAgainEndsAsIfNothingHappened() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-crash-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -123,13 +134,7 @@ import Testing
             let killed = try Self.killRun(workspace: workspace, inbox: inbox, message: point.message, stage: point.stage,
                                           delay: point.delay)
             #expect(killed, "the run was killed during \(point.name)")
-            let rerun = try CLITests.run(["run", "-w", workspace.path, "--inbox", inbox.path])
-            #expect(rerun.status == 0, "rerun after a kill during \(point.name): \(rerun.stderr)")
-            let actual = try Self.contents(of: workspace)
-            #expect(actual.keys.sorted() == expected.keys.sorted(), "after a kill during \(point.name)")
-            for key in expected.keys.sorted() {
-                #expect(actual[key] == expected[key], "\(key) differs after a kill during \(point.name)")
-            }
+            try Self.expectRerunEndsAs(expected, workspace: workspace, inbox: inbox, after: point.name)
             let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("reports").path)
                 .filter { !$0.hasSuffix(".md") && !$0.hasSuffix(".html") && !$0.hasSuffix(".json") }
             #expect(leftovers.isEmpty, "a temporary report file was left after a kill during \(point.name): \(leftovers)")
@@ -163,13 +168,7 @@ import Testing
             let killed = try Self.killRun(workspace: workspace, inbox: nextNight, message: "Stage started", stage: point.stage,
                                           delay: point.delay)
             #expect(killed, "the next night's run was killed during \(point.name)")
-            let rerun = try CLITests.run(["run", "-w", workspace.path, "--inbox", nextNight.path])
-            #expect(rerun.status == 0, "rerun after a kill during \(point.name): \(rerun.stderr)")
-            let actual = try Self.contents(of: workspace)
-            #expect(actual.keys.sorted() == expected.keys.sorted(), "after a kill during \(point.name)")
-            for key in expected.keys.sorted() {
-                #expect(actual[key] == expected[key], "\(key) differs after a kill during the next night's \(point.name)")
-            }
+            try Self.expectRerunEndsAs(expected, workspace: workspace, inbox: nextNight, after: "the next night's \(point.name)")
         }
     }
 }
