@@ -63,6 +63,8 @@ walls=(); cpus=(); rss=()
 for i in $(seq "$runs"); do
   ws="$data/ws-nightly-run"
   rm -rf "$ws" && cp -r "$base" "$ws"
+  # The copy's gigabytes are still being written back: the run's first commit would wait for all of them.
+  sync
   # The JSON log (stderr) says how long each stage took.
   bench_run "$data/time.txt" /dev/null sh -c 'log="$1"; shift; exec "$@" 2> "$log"' sh "$data/nightly-log.jsonl" \
     "$earshot" run -w "$ws" --inbox "$day" --as-of 2024-12-31 --log-format json --log-level info
