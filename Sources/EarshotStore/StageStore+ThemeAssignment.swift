@@ -91,8 +91,8 @@ extension StageStore {
     ) throws {
         try forEachThemeText(
             // Without the index named, SQLite reads the whole table in id order to spare itself a sort.
-            sql: "SELECT source, sourceId, title, text FROM record INDEXED BY record_normalizeVersion WHERE normalizeVersion > ?",
-            arguments: [normalizeVersion], body)
+            sql: "SELECT source, sourceId, title, text, week, npsCategory FROM record INDEXED BY record_normalizeVersion WHERE normalizeVersion > ?",
+            arguments: [normalizeVersion]) { record, title, text in try body(record.id, title, text) }
     }
 
     static func storeScoring(_ scoring: ThemeScoringModel, _ db: Database) throws {

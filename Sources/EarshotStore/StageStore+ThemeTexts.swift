@@ -10,12 +10,31 @@ extension StageStore {
     public func forEachThemeText(
         _ body: (_ id: RecordID, _ title: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
-        try forEachThemeText(sql: "SELECT source, sourceId, title, text FROM record", arguments: [], body)
+        try forEachThemeRecord { record, title, text in try body(record.id, title, text) }
+    }
+
+    /// What the themes stage counts a record by, besides its words: its week and NPS group.
+    public struct ThemeRecordFacts: Sendable, Hashable {
+        /// The record.
+        public var id: RecordID
+        /// Its ISO week.
+        public var week: ISOWeek
+        /// Its NPS group, when it has a 0–10 score.
+        public var npsCategory: NPSCategory?
+    }
+
+    /// Calls `body` with every record's id, week, NPS group, title and text, in storage order: the text as
+    /// ``forEachThemeText(_:)`` gives it, and what the weekly figures count records by, so that detection needs no
+    /// second pass over the records to count them.
+    public func forEachThemeRecord(
+        _ body: (_ record: ThemeRecordFacts, _ title: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
+        try forEachThemeText(sql: "SELECT source, sourceId, title, text, week, npsCategory FROM record", arguments: [], body)
     }
 
     func forEachThemeText(
         sql: String, arguments: StatementArguments,
-        _ body: (_ id: RecordID, _ title: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) throws -> Void
+        _ body: (_ record: ThemeRecordFacts, _ title: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
         try writer.read { db in
             let statement = try db.makeStatement(sql: sql)
@@ -29,8 +48,11 @@ extension StageStore {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
                 }
                 let id = RecordID(source: Self.text(handle, 0), sourceID: Self.text(handle, 1))
+                let week = ISOWeek(Self.text(handle, 4)) ?? ISOWeek(year: 1970, week: 1)
+                let category = sqlite3_column_type(handle, 5) == SQLITE_NULL ? nil : NPSCategory(rawValue: Self.text(handle, 5))
+                let record = ThemeRecordFacts(id: id, week: week, npsCategory: category)
                 try Self.withBytes(handle, 2) { title in
-                    try Self.withBytes(handle, 3) { text in try body(id, title, text) }
+                    try Self.withBytes(handle, 3) { text in try body(record, title, text) }
                 }
             }
             // The pages just read are not read again this run: their cache's memory is better used by the stage.

@@ -9,12 +9,13 @@ extension StageStore {
     /// Themes that no longer appear are kept, marked inactive, so their ids are never reused. `changeWeek`, the latest
     /// week of data the run saw, dates its changes so that the weekly report can list the changes of its week.
     /// `weekly` turns the workspace's records and assignments, counted by week, source, NPS group and emotions (a
-    /// `GROUP BY` inside the transaction, after the assignments and emotions are written), into the weekly figures.
+    /// `GROUP BY` inside the transaction, after the assignments and emotions are written), into the weekly figures;
+    /// `figures`, when given, are stored instead (the caller counted while it read the records).
     public func replaceThemes(
         _ model: ThemeModel, pinnedNames: [String: String] = [:], changes: [ThemeChange] = [],
         emotions: [(recordID: RecordID, emotions: EmotionSet)] = [], changeWeek: ISOWeek? = nil,
         weekly: ((_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek])? = nil,
-        scoring: ThemeScoringModel? = nil, run: ThemesRun = ThemesRun(), inputVersion: Int
+        figures: [ThemeWeek]? = nil, scoring: ThemeScoringModel? = nil, run: ThemesRun = ThemesRun(), inputVersion: Int
     ) throws {
         try writer.writeWithoutTransaction { db in
             // With foreign keys on, SQLite clears themeAssignment row by row and checks every new row's record; for
@@ -27,7 +28,8 @@ extension StageStore {
                 try Self.storeThemes(model, pinnedNames: pinnedNames, changes: changes, changeWeek: changeWeek,
                                      inputVersion: inputVersion, db)
                 try Self.storeScoring(scoring ?? ThemeScoringModel(themes: []), db)
-                try Self.storeFigures(emotions: emotions, weekly: weekly, db)
+                try Self.storeFigures(emotions: emotions, weekly: figures == nil ? weekly : nil, db)
+                if let figures { try Self.insert(figures, db) }
                 try Self.log(run, isFull: true, normalizeVersion: inputVersion, weeks: nil, db)
                 return .commit
             }

@@ -128,6 +128,19 @@ public struct DetectedThemes: Sendable, Hashable {
         public var rank: Int
         public var strength: Double
         public var matchedTerms: [String]
+        /// The record's position among the documents as they were handed over (`-1` when not from a detection): the
+        /// themes stage counts each theme's records by week from it without looking their ids up.
+        public var document: Int = -1
+
+        /// Creates a match.
+        public init(recordID: RecordID, theme: Int, rank: Int, strength: Double, matchedTerms: [String], document: Int = -1) {
+            self.recordID = recordID
+            self.theme = theme
+            self.rank = rank
+            self.strength = strength
+            self.matchedTerms = matchedTerms
+            self.document = document
+        }
     }
 
     /// The themes, largest first.

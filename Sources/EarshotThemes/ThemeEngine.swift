@@ -244,7 +244,7 @@ struct ThemeEngine {
                 }
                 matches.append(DetectedThemes.Match(
                     recordID: ids[document], theme: match.theme, rank: rank + 1,
-                    strength: (min(1, match.score) * 1000).rounded() / 1000, matchedTerms: matched!))
+                    strength: (min(1, match.score) * 1000).rounded() / 1000, matchedTerms: matched!, document: document))
                 recordCounts[match.theme] += 1
             }
         }

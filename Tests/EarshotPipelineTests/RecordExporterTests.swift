@@ -84,6 +84,15 @@ import Testing
             #expect(figure.detractors == detractors)
             #expect(figure.sources.map(\.records).reduce(0, +) == figure.volume)
         }
+        // Every figure as the calculator gives it from each stored record, its emotions and its stored assignments:
+        // the stage counted while it read, and must agree with the stored rows.
+        let emotions = try store.recordEmotions()
+        let facts = records.map {
+            RecordGroup(week: $0.week, source: $0.id.source, npsCategory: $0.score?.npsCategory, emotions: emotions[$0.id] ?? [])
+        }
+        let index = Dictionary(uniqueKeysWithValues: records.enumerated().map { ($0.element.id, $0.offset) })
+        let memberships = model.assignments.map { ThemeWeekCalculator.Membership(record: index[$0.recordID]!, themeID: $0.themeID) }
+        #expect(figures == ThemeWeekCalculator().figures(themeIDs: model.themes.map(\.id), records: facts, memberships: memberships))
 
         let csv = try RecordExporter(store: store).export(.themeWeeks, format: .csv)
         let lines = csv.split(separator: "\r\n")

@@ -52,6 +52,16 @@ import Testing
 
         let assigned = ThemeAssigner(scoring: outcome.scoring, detector: detector).assignments(in: Self.batch(records))
         #expect(assigned.assignments == outcome.model.assignments)
+
+        // The stage's counts from the matches agree with the curated assignments: a record whose two detected themes
+        // merged into one counts once for it, and excluded themes not at all.
+        var counter = RecordGroupCounter()
+        for record in records { counter.add(week: record.week, source: record.id.source, npsCategory: nil, emotions: []) }
+        let detected = detector.detectThemes(in: records)
+        let counted = counter.themeGroups(detected.matches, themeIDs: outcome.scoring.themes.map(\.themeID))
+        let perTheme = Dictionary(grouping: counted, by: \.themeID).mapValues { $0.reduce(0) { $0 + $1.records.count } }
+        #expect(perTheme == Dictionary(grouping: outcome.model.assignments, by: \.themeID).mapValues(\.count))
+        #expect(counter.groups.map(\.count) == [records.count])
     }
 
     @Test func aNewRecordGetsTheThemesOfTheKeywordsItUses() throws {
@@ -69,5 +79,24 @@ import Testing
         // Words on either side of a full stop are not the phrase.
         #expect(assigned.filter { $0.recordID.sourceID == "new-2" }.allSatisfy { !$0.matchedTerms.contains("lost luggage") })
         #expect(!assigned.contains { $0.recordID.sourceID == "new-3" })
+    }
+
+    @Test func theCounterCountsARecordOnceForTwoDetectedThemesThatMergedAndNeverForAnExcludedOne() {
+        var counter = RecordGroupCounter()
+        let week = ISOWeek(year: 2026, week: 46)
+        counter.add(week: week, source: "zendesk", npsCategory: nil, emotions: [])
+        counter.add(week: week, source: "delighted", npsCategory: .detractor, emotions: [.frustration])
+        counter.add(week: week, source: "delighted", npsCategory: .detractor, emotions: [.frustration])
+        func match(_ document: Int, _ theme: Int) -> DetectedThemes.Match {
+            DetectedThemes.Match(recordID: RecordID(source: "s", sourceID: "\(document)"), theme: theme, rank: 1, strength: 1,
+                                 matchedTerms: [], document: document)
+        }
+        // Detected themes 0 and 1 are both T0001; theme 2 is excluded.
+        let groups = counter.themeGroups([match(0, 0), match(0, 1), match(1, 1), match(1, 2), match(2, 2)],
+                                         themeIDs: ["T0001", "T0001", nil])
+        #expect(groups.count == 2)
+        #expect(groups.first { $0.records.source == "zendesk" }?.records.count == 1)
+        #expect(groups.first { $0.records.source == "delighted" }?.records.count == 1)
+        #expect(Set(counter.groups.map(\.count)) == [1, 2])
     }
 }

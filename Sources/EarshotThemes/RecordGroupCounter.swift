@@ -1,0 +1,71 @@
+import EarshotModel
+
+/// Counts records by week, source, NPS group and emotions as detection streams them by, and their themes from the
+/// detection's matches, so the weekly figures need no `GROUP BY` over millions of stored records and assignments.
+///
+/// Records are counted in the order they are handed to the detector: a match's ``DetectedThemes/Match/document`` is
+/// that position. Per record, only a small index of its group is kept.
+public struct RecordGroupCounter: Sendable {
+    private var indexOfGroup: [RecordGroup: Int32] = [:]
+    /// The distinct groups (count 0 as a key), then their counts.
+    private var distinct: [RecordGroup] = []
+    private var counts: [Int] = []
+    /// Each record's group, by stream position.
+    private var groupOfRecord: [Int32] = []
+
+    /// Creates an empty counter.
+    public init() {}
+
+    /// Counts the next record.
+    public mutating func add(week: ISOWeek, source: String, npsCategory: NPSCategory?, emotions: EmotionSet) {
+        let key = RecordGroup(week: week, source: source, npsCategory: npsCategory, emotions: emotions, count: 0)
+        let index: Int32
+        if let known = indexOfGroup[key] {
+            index = known
+        } else {
+            index = Int32(distinct.count)
+            indexOfGroup[key] = index
+            distinct.append(key)
+            counts.append(0)
+        }
+        counts[Int(index)] += 1
+        groupOfRecord.append(index)
+    }
+
+    /// The records counted so far.
+    public var recordCount: Int { groupOfRecord.count }
+
+    /// Every group with its count.
+    public var groups: [RecordGroup] {
+        zip(distinct, counts).map { group, count in
+            var counted = group
+            counted.count = count
+            return counted
+        }
+    }
+
+    /// The (theme, group) counts of `matches`, each match's detected theme counted under `themeIDs[theme]` (skipped
+    /// when `nil`), a record counted once per theme however many of its detected themes share that id: as the
+    /// curated assignments have it.
+    public func themeGroups(_ matches: [DetectedThemes.Match], themeIDs: [String?]) -> [ThemeRecordGroup] {
+        var cells: [String: [Int32: Int]] = [:]
+        var seen: Set<String> = []
+        var current = -1
+        for match in matches {
+            guard match.document >= 0, match.document < groupOfRecord.count, let id = themeIDs[match.theme] else { continue }
+            if match.document != current {
+                current = match.document
+                seen.removeAll(keepingCapacity: true)
+            }
+            guard seen.insert(id).inserted else { continue }
+            cells[id, default: [:]][groupOfRecord[match.document], default: 0] += 1
+        }
+        return cells.flatMap { id, byGroup in
+            byGroup.map { index, count in
+                var group = distinct[Int(index)]
+                group.count = count
+                return ThemeRecordGroup(themeID: id, records: group)
+            }
+        }
+    }
+}
