@@ -26,10 +26,14 @@ extension Pipeline {
     }
 
     /// Builds the report for a week.
+    ///
+    /// Only the week itself is loaded record by record (with its assignments and emotions); the 11 weeks before it
+    /// are read as counts, which is all the report shows of them.
     public func buildReport(week: ISOWeek) throws -> WeeklyReport {
         let store = workspace.store
-        let weeks = Set((0..<12).map { week.adding(weeks: -$0) })
-        let records = try store.records(inWeeks: weeks)
+        let reported: Set<ISOWeek> = [week]
+        let earlierWeeks = Set((1..<12).map { week.adding(weeks: -$0) })
+        let records = try store.records(inWeeks: reported)
         let status = try store.status()
         var reasons: [String: Int] = [:]
         for row in status.quarantinedRows {
@@ -50,8 +54,9 @@ extension Pipeline {
         let trends = workspace.configuration.trends
         let input = ReportInput(
             week: week, timeZone: workspace.configuration.reportingTimeZone, records: records,
-            themes: try store.themeModel(inWeeks: weeks), themeWeeks: try store.themeWeeks(weeks: [week]),
-            emotions: try store.recordEmotions(inWeeks: weeks),
+            earlierWeeks: try store.weekTallies(weeks: earlierWeeks),
+            themes: try store.themeModel(inWeeks: reported), themeWeeks: try store.themeWeeks(weeks: reported),
+            emotions: try store.recordEmotions(inWeeks: reported),
             trendMethod: ReportInput.TrendMethod(baselineWeeks: trends.baselineWeeks,
                                                  falseDiscoveryRate: trends.falseDiscoveryRate,
                                                  minimumCount: trends.minimumCount),
