@@ -35,10 +35,13 @@ extension Pipeline {
         let earlierWeeks = Set((1..<12).map { week.adding(weeks: -$0) })
         let records = try store.records(inWeeks: reported)
         let status = try store.status()
+        // A workspace can quarantine many rows for a few reasons: each distinct reason goes through the regex once.
+        var rawReasons: [String: Int] = [:]
+        for row in status.quarantinedRows { rawReasons[row.reason, default: 0] += 1 }
         var reasons: [String: Int] = [:]
-        for row in status.quarantinedRows {
-            let reason = row.reason.replacingOccurrences(of: #"\d+"#, with: "N", options: .regularExpression)
-            reasons[reason, default: 0] += 1
+        for (raw, count) in rawReasons {
+            let reason = raw.replacingOccurrences(of: #"\d+"#, with: "N", options: .regularExpression)
+            reasons[reason, default: 0] += count
         }
         let health = WeeklyReport.DataHealth(
             files: status.files.count, rowsRead: status.files.reduce(0) { $0 + $1.rowsRead }, records: status.recordCount,
