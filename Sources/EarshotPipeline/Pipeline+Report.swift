@@ -58,6 +58,7 @@ extension Pipeline {
         let input = ReportInput(
             week: week, timeZone: workspace.configuration.reportingTimeZone, records: records,
             earlierWeeks: try store.weekTallies(weeks: earlierWeeks),
+            lastWeekEmotions: try store.emotionCounts(inWeek: week.adding(weeks: -1)),
             themes: try store.themeModel(inWeeks: reported), themeWeeks: try store.themeWeeks(weeks: reported),
             emotions: try store.recordEmotions(inWeeks: reported),
             trendMethod: ReportInput.TrendMethod(baselineWeeks: trends.baselineWeeks,

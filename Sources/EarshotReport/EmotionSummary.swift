@@ -11,12 +11,12 @@ struct EmotionSummary {
     func lines(themes: [Theme], week: ReportWeek, quotes: QuoteChooser) -> [WeeklyReport.EmotionLine] {
         let records = week.records
         guard !records.isEmpty else { return [] }
-        let lastWeek = week.lastWeek
+        let lastWeekRecords = week.lastWeek.records
         return Emotion.allCases.map { emotion in
             let bit = EmotionSet(emotion)
             let showing = records.filter { week.emotions(of: $0.id).contains(bit) }
             let share = Double(showing.count) / Double(records.count)
-            let lastShare = lastWeek.records == 0 ? 0 : Double(lastWeek.emotions[emotion]) / Double(lastWeek.records)
+            let lastShare = lastWeekRecords == 0 ? 0 : Double(week.lastWeekEmotions[emotion]) / Double(lastWeekRecords)
             var concentrations: [WeeklyReport.EmotionTheme] = []
             for theme in themes {
                 let carrying = week.assignments[theme.id] ?? []

@@ -5,7 +5,7 @@ import EarshotModel
 ///
 /// Only the reported week is read record by record; of the 11 weeks before it the report shows only counts (records
 /// and NPS per week, the 4-week baseline, last week's tickets, emotions and theme volumes), so those come as
-/// ``WeekTally`` values that the store counts without loading a record.
+/// ``WeekTally`` values and last week's ``EmotionCounts``, which the store counts without loading a record.
 public struct ReportInput: Sendable {
     /// The week to report.
     public var week: ISOWeek
@@ -15,6 +15,8 @@ public struct ReportInput: Sendable {
     public var records: [NormalizedRecord]
     /// Counts of the 11 weeks before the week, one per week that has records; a week left out has none.
     public var earlierWeeks: [WeekTally]
+    /// How many records of the week before show each emotion.
+    public var lastWeekEmotions: EmotionCounts
     /// The current themes, and the assignments of the week's records (others are ignored).
     public var themes: ThemeModel
     /// The themes stage's figures per theme per week (for at least the reported week).
@@ -30,14 +32,16 @@ public struct ReportInput: Sendable {
 
     /// Creates an input.
     public init(
-        week: ISOWeek, timeZone: String, records: [NormalizedRecord], earlierWeeks: [WeekTally] = [], themes: ThemeModel,
-        themeWeeks: [ThemeWeek] = [], emotions: [RecordID: EmotionSet] = [:], trendMethod: TrendMethod = TrendMethod(),
+        week: ISOWeek, timeZone: String, records: [NormalizedRecord], earlierWeeks: [WeekTally] = [],
+        lastWeekEmotions: EmotionCounts = EmotionCounts(), themes: ThemeModel, themeWeeks: [ThemeWeek] = [],
+        emotions: [RecordID: EmotionSet] = [:], trendMethod: TrendMethod = TrendMethod(),
         dataHealth: WeeklyReport.DataHealth, provenance: WeeklyReport.Provenance
     ) {
         self.week = week
         self.timeZone = timeZone
         self.records = records
         self.earlierWeeks = earlierWeeks
+        self.lastWeekEmotions = lastWeekEmotions
         self.themes = themes
         self.themeWeeks = themeWeeks
         self.emotions = emotions

@@ -13,6 +13,8 @@ struct ReportWeek {
     /// Counts of this week (from its records) and of the input's earlier weeks, by week; a week with no records
     /// may be missing.
     let tallies: [ISOWeek: WeekTally]
+    /// How many records of the previous week show each emotion.
+    let lastWeekEmotions: EmotionCounts
     /// The emotions of records that show any.
     let emotions: [RecordID: EmotionSet]
     /// The full text (title and text) of this week's records, and its length in characters, built once: every
@@ -37,9 +39,9 @@ struct ReportWeek {
         }
         var tallies = Dictionary(input.earlierWeeks.filter { $0.week < input.week }.map { ($0.week, $0) },
                                  uniquingKeysWith: { first, _ in first })
-        tallies[input.week] = WeekTally(week: input.week, records: records, emotions: input.emotions,
-                                        assignments: input.themes.assignments)
+        tallies[input.week] = WeekTally(week: input.week, records: records, assignments: input.themes.assignments)
         self.tallies = tallies
+        lastWeekEmotions = input.lastWeekEmotions
         emotions = input.emotions
         texts = Dictionary(uniqueKeysWithValues: records.map { record in
             let text = record.fullText

@@ -37,14 +37,15 @@ import Testing
                 trend: .init(verdict: verdict, baselineVolume: 1, baselineRecords: 100, pValue: q, qValue: q)))
         }
 
-        /// The input the pipeline would give: the week's records, and the earlier weeks as tallies.
+        /// The input the pipeline would give: the week's records, and the earlier weeks as counts.
         func input() -> ReportInput {
             let week = ReportBuilderTests.week
-            let earlier = (1..<12).map { WeekTally(week: week.adding(weeks: -$0), records: records, emotions: emotions,
-                                                   assignments: assignments) }
+            let earlier = (1..<12).map { WeekTally(week: week.adding(weeks: -$0), records: records, assignments: assignments) }
+            var lastWeekEmotions = EmotionCounts()
+            for record in records where record.week == week.adding(weeks: -1) { lastWeekEmotions.add(emotions[record.id] ?? []) }
             return ReportInput(
                 week: week, timeZone: "UTC", records: records.filter { $0.week == week },
-                earlierWeeks: earlier.filter { $0.records > 0 },
+                earlierWeeks: earlier.filter { $0.records > 0 }, lastWeekEmotions: lastWeekEmotions,
                 themes: ThemeModel(themes: themes, assignments: assignments), themeWeeks: figures, emotions: emotions,
                 dataHealth: .init(files: 1, rowsRead: records.count, records: records.count, mergedDuplicates: 0,
                                   quarantined: 0, quarantineReasons: [], themedShare: 0),
@@ -204,9 +205,9 @@ import Testing
         // three weeks ago, where the trend starts.
         input.earlierWeeks = [
             WeekTally(week: Self.week.adding(weeks: -3), records: 1, themeVolumes: ["T1": 1]),
-            WeekTally(week: last, records: 10, tickets: 4, promoters: 6, emotions: EmotionCounts(frustration: 5),
-                      themeVolumes: ["T1": 3]),
+            WeekTally(week: last, records: 10, tickets: 4, promoters: 6, themeVolumes: ["T1": 3]),
         ]
+        input.lastWeekEmotions = EmotionCounts(frustration: 5)
         // A record of an earlier week given as a record, not counted in a tally, is not part of the report.
         input.records.append(NormalizedRecord(
             id: RecordID(source: "delighted", sourceID: "old"), kind: .nps, tool: "delighted",

@@ -19,7 +19,7 @@ import Testing
         }
     }
 
-    @Test func weekTalliesCountWhatTheRecordsOfEachWeekWouldCount() throws {
+    @Test func talliesAndEmotionCountsCountWhatTheRecordsOfEachWeekWouldCount() throws {
         // Given three weeks of tickets and answers on several scales, some with emotions and themes
         let store = try StageStore.inMemory()
         let fileID = try store.ingest(.fixture("t")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }.id!
@@ -51,13 +51,17 @@ import Testing
         let tallies = try store.weekTallies(weeks: Set(weeks))
 
         // Then each week with records counts as its records would, and the empty week is left out
-        let stored = Dictionary(uniqueKeysWithValues: emotions.map { ($0.recordID, $0.emotions) })
-        let expected = weeks.reversed().dropFirst().map {
-            WeekTally(week: $0, records: records, emotions: stored, assignments: assignments)
-        }
+        let expected = weeks.reversed().dropFirst().map { WeekTally(week: $0, records: records, assignments: assignments) }
         #expect(tallies == expected)
         #expect(tallies.map(\.records) == [20, 20, 20])
         #expect(tallies.allSatisfy { $0.tickets == 4 && $0.themeVolumes["T2"] != nil })
+
+        // And each week's emotions count as its records' stored emotions would
+        for week in weeks {
+            var counted = EmotionCounts()
+            for (record, emotion) in zip(records, emotions) where record.week == week { counted.add(emotion.emotions) }
+            #expect(try store.emotionCounts(inWeek: week) == counted)
+        }
     }
 
     @Test func noWeeksHaveNoTallies() throws {

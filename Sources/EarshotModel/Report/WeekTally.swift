@@ -1,9 +1,10 @@
-/// One week of feedback as counts: all the weekly report needs of the weeks before the one it reports.
+/// One week of feedback as counts: what the weekly report needs of the weeks before the one it reports.
 ///
-/// The report reads its own week record by record, but of the earlier weeks only how many records came in, how
-/// many were tickets, how the 0–10 answers split into NPS groups, how many records showed each emotion and how many
-/// carried each theme. The store counts these with a `GROUP BY`, so a year-long workspace reports without loading
-/// the earlier weeks' records.
+/// The report reads its own week record by record, but of the earlier weeks it shows only how many records came in,
+/// how many were tickets, how the 0–10 answers split into NPS groups and how many carried each theme; the store
+/// counts these with a `GROUP BY`, so a year-long workspace reports without loading the earlier weeks' records. Last
+/// week's emotions are counted apart (``EmotionCounts``), for that week alone: joining every earlier record to its
+/// emotions would cost more than all the rest.
 public struct WeekTally: Sendable, Hashable {
     /// The week.
     public var week: ISOWeek
@@ -17,34 +18,29 @@ public struct WeekTally: Sendable, Hashable {
     public var passives: Int
     /// Records with a 0–10 score of 0 to 6.
     public var detractors: Int
-    /// Records whose words show each emotion.
-    public var emotions: EmotionCounts
     /// Per theme id, the records of the week assigned to it at any rank; a theme with none may be missing.
     public var themeVolumes: [String: Int]
 
     /// Creates a tally, empty by default.
     public init(week: ISOWeek, records: Int = 0, tickets: Int = 0, promoters: Int = 0, passives: Int = 0,
-                detractors: Int = 0, emotions: EmotionCounts = EmotionCounts(), themeVolumes: [String: Int] = [:]) {
+                detractors: Int = 0, themeVolumes: [String: Int] = [:]) {
         self.week = week
         self.records = records
         self.tickets = tickets
         self.promoters = promoters
         self.passives = passives
         self.detractors = detractors
-        self.emotions = emotions
         self.themeVolumes = themeVolumes
     }
 
-    /// Counts the records of `week` among `records`, with their `emotions` and the `assignments` that name them.
+    /// Counts the records of `week` among `records`, with the `assignments` that name them.
     ///
     /// Records of other weeks, and assignments of records not counted, are left out.
-    public init(week: ISOWeek, records: [NormalizedRecord], emotions: [RecordID: EmotionSet],
-                assignments: [ThemeAssignment]) {
+    public init(week: ISOWeek, records: [NormalizedRecord], assignments: [ThemeAssignment]) {
         self.init(week: week)
         var counted = Set<RecordID>()
         for record in records where record.week == week {
-            add(1, isTicket: record.kind == .ticket, npsCategory: record.score?.npsCategory,
-                emotions: emotions[record.id] ?? [])
+            add(1, isTicket: record.kind == .ticket, npsCategory: record.score?.npsCategory)
             counted.insert(record.id)
         }
         for assignment in assignments where counted.contains(assignment.recordID) {
@@ -52,8 +48,8 @@ public struct WeekTally: Sendable, Hashable {
         }
     }
 
-    /// Adds `count` records of one kind, NPS group and set of emotions: one group of a `GROUP BY`, or one record.
-    public mutating func add(_ count: Int, isTicket: Bool, npsCategory: NPSCategory?, emotions: EmotionSet) {
+    /// Adds `count` records of one kind and NPS group: one group of a `GROUP BY`, or one record.
+    public mutating func add(_ count: Int, isTicket: Bool, npsCategory: NPSCategory?) {
         records += count
         if isTicket { tickets += count }
         switch npsCategory {
@@ -62,6 +58,5 @@ public struct WeekTally: Sendable, Hashable {
         case .detractor: detractors += count
         case nil: break
         }
-        self.emotions.add(emotions, count: count)
     }
 }
