@@ -34,25 +34,20 @@ extension Pipeline {
         let reported: Set<ISOWeek> = [week]
         let earlierWeeks = Set((1..<12).map { week.adding(weeks: -$0) })
         let records = try store.records(inWeeks: reported)
-        let status = try store.status()
-        // A workspace can quarantine many rows for a few reasons: each distinct reason goes through the regex once.
-        var rawReasons: [String: Int] = [:]
-        for row in status.quarantinedRows { rawReasons[row.reason, default: 0] += 1 }
+        let totals = try store.totals()
         var reasons: [String: Int] = [:]
-        for (raw, count) in rawReasons {
-            let reason = raw.replacingOccurrences(of: #"\d+"#, with: "N", options: .regularExpression)
+        for (stored, count) in totals.quarantineReasons {
+            let reason = stored.replacingOccurrences(of: #"\d+"#, with: "N", options: .regularExpression)
             reasons[reason, default: 0] += count
         }
         let health = WeeklyReport.DataHealth(
-            files: status.files.count, rowsRead: status.files.reduce(0) { $0 + $1.rowsRead }, records: status.recordCount,
-            mergedDuplicates: status.files.reduce(0) { $0 + $1.mergedDuplicates },
-            quarantined: status.files.reduce(0) { $0 + $1.quarantined },
+            files: totals.files.count, rowsRead: totals.rowsRead, records: totals.records,
+            mergedDuplicates: totals.mergedDuplicates, quarantined: totals.quarantined,
             quarantineReasons: reasons.map { WeeklyReport.ReasonCount(reason: $0.key, count: $0.value) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason },
             themedShare: 0)
         let provenance = WeeklyReport.Provenance(
-            earshotVersion: Pipeline.version, configSHA256: workspace.configurationSHA256,
-            inputFiles: status.files.map { WeeklyReport.InputFile(fileName: $0.fileName, sha256: $0.sha256, source: $0.source) },
+            earshotVersion: Pipeline.version, configSHA256: workspace.configurationSHA256, inputFiles: totals.files,
             themeChanges: try themeChanges(recordedIn: week))
         let trends = workspace.configuration.trends
         let input = ReportInput(
