@@ -25,20 +25,26 @@ extension StageStore {
     /// The workspace's totals, one query each: the sums of ``status()``'s files, and its record count.
     public func totals() throws -> WorkspaceTotals {
         try writer.read { db in
-            let files = try Row.fetchAll(db, sql: "SELECT fileName, sha256, source, rowCount FROM importedFile ORDER BY id")
+            let files = try Row.fetchAll(
+                db, sql: "SELECT fileName, sha256, source, rowCount FROM importedFile ORDER BY id")
             // Only rows of files that exist count, as in status(), which reaches rows through their file.
             let ofFiles = "fileId IN (SELECT id FROM importedFile)"
             func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
             var reasons: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT reason, COUNT(*) FROM quarantinedRow WHERE \(ofFiles) GROUP BY reason") {
+            let reasonRows = "SELECT reason, COUNT(*) FROM quarantinedRow WHERE \(ofFiles) GROUP BY reason"
+            for row in try Row.fetchAll(db, sql: reasonRows) {
                 reasons[row[0]] = row[1]
             }
             return WorkspaceTotals(
-                files: files.map { WeeklyReport.InputFile(fileName: $0["fileName"], sha256: $0["sha256"], source: $0["source"]) },
+                files: files.map {
+                    WeeklyReport.InputFile(fileName: $0["fileName"], sha256: $0["sha256"], source: $0["source"])
+                },
                 rowsRead: files.reduce(0) { $0 + ($1["rowCount"] as Int) },
                 records: try count("SELECT COUNT(*) FROM record"),
                 mergedDuplicates: try count("SELECT COUNT(*) FROM mergedDuplicate WHERE \(ofFiles)"),
-                quarantined: try count("SELECT COUNT(*) FROM quarantinedRow WHERE \(ofFiles) AND stage IN ('ingest', 'normalize')"),
+                quarantined: try count("""
+                    SELECT COUNT(*) FROM quarantinedRow WHERE \(ofFiles) AND stage IN ('ingest', 'normalize')
+                    """),
                 quarantineReasons: reasons)
         }
     }
