@@ -26,32 +26,36 @@ extension Pipeline {
     }
 
     /// Builds the report for a week.
+    ///
+    /// Only the week itself is loaded record by record (with its assignments and emotions); the 11 weeks before it
+    /// are read as counts, which is all the report shows of them.
     public func buildReport(week: ISOWeek) throws -> WeeklyReport {
         let store = workspace.store
-        let weeks = Set((0..<12).map { week.adding(weeks: -$0) })
-        let records = try store.records(inWeeks: weeks)
-        let status = try store.status()
+        let reported: Set<ISOWeek> = [week]
+        let earlierWeeks = Set((1..<12).map { week.adding(weeks: -$0) })
+        let records = try store.records(inWeeks: reported)
+        let totals = try store.totals()
         var reasons: [String: Int] = [:]
-        for row in status.quarantinedRows {
-            let reason = row.reason.replacingOccurrences(of: #"\d+"#, with: "N", options: .regularExpression)
-            reasons[reason, default: 0] += 1
+        for (stored, count) in totals.quarantineReasons {
+            let reason = stored.replacingOccurrences(of: #"\d+"#, with: "N", options: .regularExpression)
+            reasons[reason, default: 0] += count
         }
         let health = WeeklyReport.DataHealth(
-            files: status.files.count, rowsRead: status.files.reduce(0) { $0 + $1.rowsRead }, records: status.recordCount,
-            mergedDuplicates: status.files.reduce(0) { $0 + $1.mergedDuplicates },
-            quarantined: status.files.reduce(0) { $0 + $1.quarantined },
+            files: totals.files.count, rowsRead: totals.rowsRead, records: totals.records,
+            mergedDuplicates: totals.mergedDuplicates, quarantined: totals.quarantined,
             quarantineReasons: reasons.map { WeeklyReport.ReasonCount(reason: $0.key, count: $0.value) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason },
             themedShare: 0)
         let provenance = WeeklyReport.Provenance(
-            earshotVersion: Pipeline.version, configSHA256: workspace.configurationSHA256,
-            inputFiles: status.files.map { WeeklyReport.InputFile(fileName: $0.fileName, sha256: $0.sha256, source: $0.source) },
+            earshotVersion: Pipeline.version, configSHA256: workspace.configurationSHA256, inputFiles: totals.files,
             themeChanges: try themeChanges(recordedIn: week))
         let trends = workspace.configuration.trends
         let input = ReportInput(
             week: week, timeZone: workspace.configuration.reportingTimeZone, records: records,
-            themes: try store.themeModel(inWeeks: weeks), themeWeeks: try store.themeWeeks(weeks: [week]),
-            emotions: try store.recordEmotions(inWeeks: weeks),
+            earlierWeeks: try store.weekTallies(weeks: earlierWeeks),
+            lastWeekEmotions: try store.emotionCounts(inWeek: week.adding(weeks: -1)),
+            themes: try store.themeModel(inWeeks: reported), themeWeeks: try store.themeWeeks(weeks: reported),
+            emotions: try store.recordEmotions(inWeeks: reported),
             trendMethod: ReportInput.TrendMethod(baselineWeeks: trends.baselineWeeks,
                                                  falseDiscoveryRate: trends.falseDiscoveryRate,
                                                  minimumCount: trends.minimumCount),

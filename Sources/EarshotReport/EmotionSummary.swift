@@ -1,7 +1,7 @@
 import EarshotModel
 
-/// Where each emotion concentrates this week: its share of the week, last week's, the themes where its share is
-/// highest relative to the whole week (lift), and one record that shows it.
+/// Where each emotion concentrates this week: its share of the week, last week's (from last week's counts), the
+/// themes where its share is highest relative to the whole week (lift), and one record that shows it.
 struct EmotionSummary {
     /// Themes listed per emotion.
     var perEmotion = 3
@@ -11,12 +11,12 @@ struct EmotionSummary {
     func lines(themes: [Theme], week: ReportWeek, quotes: QuoteChooser) -> [WeeklyReport.EmotionLine] {
         let records = week.records
         guard !records.isEmpty else { return [] }
+        let lastWeekRecords = week.lastWeek.records
         return Emotion.allCases.map { emotion in
             let bit = EmotionSet(emotion)
             let showing = records.filter { week.emotions(of: $0.id).contains(bit) }
             let share = Double(showing.count) / Double(records.count)
-            let lastShowing = week.lastWeek.filter { week.emotions(of: $0.id).contains(bit) }.count
-            let lastShare = week.lastWeek.isEmpty ? 0 : Double(lastShowing) / Double(week.lastWeek.count)
+            let lastShare = lastWeekRecords == 0 ? 0 : Double(week.lastWeekEmotions[emotion]) / Double(lastWeekRecords)
             var concentrations: [WeeklyReport.EmotionTheme] = []
             for theme in themes {
                 let carrying = week.assignments[theme.id] ?? []

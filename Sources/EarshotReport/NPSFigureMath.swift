@@ -4,23 +4,23 @@ import Foundation
 /// NPS with its 95% confidence interval, changes with theirs, and the plain sentences that say whether a change is
 /// real.
 enum NPSFigureMath {
-    /// The NPS of the records' 0–10 scores, or `nil` when there are none.
+    /// The NPS of the 0–10 answers counted in `tallies` together, or `nil` when there are none.
     ///
     /// The margin is 1.96 standard errors of the difference of two proportions (promoters minus detractors):
     /// `SE = sqrt((p + d − (p − d)²) / n)`, in points.
-    static func figure(_ records: [NormalizedRecord]) -> WeeklyReport.NPSFigure? {
-        let categories = records.compactMap(\.score?.npsCategory)
-        guard !categories.isEmpty else { return nil }
-        let n = Double(categories.count)
-        let promoters = categories.filter { $0 == .promoter }.count
-        let detractors = categories.filter { $0 == .detractor }.count
+    static func figure(_ tallies: [WeekTally]) -> WeeklyReport.NPSFigure? {
+        let promoters = tallies.reduce(0) { $0 + $1.promoters }
+        let passives = tallies.reduce(0) { $0 + $1.passives }
+        let detractors = tallies.reduce(0) { $0 + $1.detractors }
+        let respondents = promoters + passives + detractors
+        guard respondents > 0 else { return nil }
+        let n = Double(respondents)
         let p = Double(promoters) / n
         let d = Double(detractors) / n
         let standardError = ((p + d - (p - d) * (p - d)) / n).squareRoot()
         return WeeklyReport.NPSFigure(
-            score: ((p - d) * 1000).rounded() / 10, respondents: categories.count, promoters: promoters,
-            passives: categories.count - promoters - detractors, detractors: detractors,
-            marginOfError: (196 * standardError * 10).rounded() / 10)
+            score: ((p - d) * 1000).rounded() / 10, respondents: respondents, promoters: promoters,
+            passives: passives, detractors: detractors, marginOfError: (196 * standardError * 10).rounded() / 10)
     }
 
     /// The change from `previous` to `current`; its margin combines the two independent margins in quadrature.

@@ -24,9 +24,8 @@ public struct ReportBuilder: Sendable {
         let figures = Dictionary(input.themeWeeks.filter { $0.week == input.week }.map { ($0.themeID, $0) },
                                  uniquingKeysWith: { first, _ in first })
         // The last 12 weeks, from the first that has any record: weeks before the data began are not zero mentions.
-        let weeksWithData = Set(input.records.map(\.week))
         let twelveWeeks = (0..<12).map { input.week.adding(weeks: $0 - 11) }
-        let trendWeeks = Array(twelveWeeks.drop { $0 != input.week && !weeksWithData.contains($0) })
+        let trendWeeks = Array(twelveWeeks.drop { $0 != input.week && week.tally(of: $0).records == 0 })
 
         let ranked = input.themes.themes.filter { week.volume(of: $0.id) > 0 }.sorted { lhs, rhs in
             let left = figures[lhs.id]?.npsGainIfDetractorsPassive ?? 0
@@ -51,34 +50,33 @@ public struct ReportBuilder: Sendable {
         var health = input.dataHealth
         let themed = Set(week.assignments.values.joined().map(\.recordID))
         health.themedShare = rounded(Double(themed.count) / Double(max(week.records.count, 1)))
-        let byWeek = Dictionary(grouping: input.records, by: \.week)
         let monday = input.week.mondayDaysSinceEpoch
         return WeeklyReport(
             week: input.week, weekStart: day(monday), weekEnd: day(monday + 6), timeZone: input.timeZone,
-            headline: headline(week: week, byWeek: byWeek, topTheme: lines.first),
+            headline: headline(week: week, topTheme: lines.first),
             themes: lines,
             movers: movers(themes: input.themes.themes, figures: figures, method: input.trendMethod),
             emotions: EmotionSummary().lines(themes: ranked, week: week, quotes: chooser),
             segments: SegmentFinder().segments(themes: Array(ranked.prefix(5)), week: week),
             mustRead: chooser.mustRead(order: readingOrder(ranked: ranked, figures: figures)),
             volumeByWeek: trendWeeks.map { trendWeek in
-                let records = byWeek[trendWeek] ?? []
-                return WeeklyReport.WeekCount(week: trendWeek, records: records.count,
-                                              nps: NPSFigureMath.figure(records)?.score)
+                let tally = week.tally(of: trendWeek)
+                return WeeklyReport.WeekCount(week: trendWeek, records: tally.records,
+                                              nps: NPSFigureMath.figure([tally])?.score)
             },
             dataHealth: health, provenance: input.provenance)
     }
 
-    private func headline(week: ReportWeek, byWeek: [ISOWeek: [NormalizedRecord]],
-                          topTheme: WeeklyReport.ThemeLine?) -> WeeklyReport.Headline {
-        let baseline = (1...4).flatMap { byWeek[week.week.adding(weeks: -$0)] ?? [] }
-        let nps = NPSFigureMath.figure(week.records)
-        let npsLast = NPSFigureMath.figure(week.lastWeek)
-        let npsBaseline = NPSFigureMath.figure(baseline)
+    private func headline(week: ReportWeek, topTheme: WeeklyReport.ThemeLine?) -> WeeklyReport.Headline {
+        let current = week.thisWeek
+        let last = week.lastWeek
+        let nps = NPSFigureMath.figure([current])
+        let npsLast = NPSFigureMath.figure([last])
+        let npsBaseline = NPSFigureMath.figure((1...4).map { week.tally(of: week.week.adding(weeks: -$0)) })
         let fromLast = NPSFigureMath.change(nps, npsLast)
         let fromBaseline = NPSFigureMath.change(nps, npsBaseline)
-        let tickets = week.records.filter { $0.kind == .ticket }.count
-        let ticketsLast = week.lastWeek.filter { $0.kind == .ticket }.count
+        let tickets = current.tickets
+        let ticketsLast = last.tickets
         var summary: [String] = []
         if nps == nil {
             summary.append("No 0–10 scores came in this week, so there is no NPS.")
@@ -94,7 +92,7 @@ public struct ReportBuilder: Sendable {
             summary.append("The theme that matters most is “\(topTheme.label)”: \(topTheme.volume) records (\(percent(topTheme.share)))\(stake).")
         }
         return WeeklyReport.Headline(
-            responses: week.records.count - tickets, responsesLastWeek: week.lastWeek.count - ticketsLast,
+            responses: current.records - tickets, responsesLastWeek: last.records - ticketsLast,
             tickets: tickets, ticketsLastWeek: ticketsLast, nps: nps, npsLastWeek: npsLast, npsBaseline: npsBaseline,
             changeFromLastWeek: fromLast, changeFromBaseline: fromBaseline, summary: summary)
     }
@@ -109,7 +107,6 @@ public struct ReportBuilder: Sendable {
         let categories = records.compactMap(\.score?.npsCategory)
         let detractors = categories.filter { $0 == .detractor }.count
         let frustrated = records.filter { week.emotions(of: $0.id).contains(.frustration) }.count
-        let counts = week.weeklyCounts[theme.id] ?? [:]
         // The points at stake are 100 · Dₜ / N, a proportion p of the week's N scored answers: its binomial margin.
         var stakeMargin: Double?
         if let gain = figure?.npsGainIfDetractorsPassive, scored > 0 {
@@ -119,7 +116,7 @@ public struct ReportBuilder: Sendable {
         return WeeklyReport.ThemeLine(
             id: theme.id, label: theme.label, keywords: Array(theme.keywords.prefix(6)), volume: records.count,
             share: rounded(Double(records.count) / Double(max(week.records.count, 1))),
-            volumeLastWeek: counts[week.week.adding(weeks: -1)] ?? 0,
+            volumeLastWeek: week.lastWeek.themeVolumes[theme.id] ?? 0,
             baselineShare: rounded(figure?.trend.baselineShare ?? 0),
             verdict: figure?.trend.verdict ?? .tooFew, qValue: rounded(figure?.trend.qValue ?? 1, places: 4),
             detractorShare: categories.isEmpty ? nil : rounded(Double(detractors) / Double(categories.count)),
@@ -129,7 +126,8 @@ public struct ReportBuilder: Sendable {
             npsPointsAtStakeMargin: stakeMargin,
             sources: sources.map { SourceCount(source: $0.key, records: $0.value) }
                 .sorted { $0.records != $1.records ? $0.records > $1.records : $0.source < $1.source },
-            trend: trendWeeks.map { counts[$0] ?? 0 }, quotes: quotes, counterQuote: counterQuote)
+            trend: trendWeeks.map { week.tally(of: $0).themeVolumes[theme.id] ?? 0 }, quotes: quotes,
+            counterQuote: counterQuote)
     }
 
     private func movers(themes: [Theme], figures: [String: ThemeWeek],

@@ -62,23 +62,24 @@ extension StageStore {
             let normalizeState = try Self.stageState(.normalize, db)
             let ingestState = try Self.stageState(.ingest, db)
             let isNormalized = normalizeState.version > 0
+            // One GROUP BY per table, not a count per file: record and mergedDuplicate have no fileId index, so a
+            // per-file count scans the whole table once for every file.
             let files = try Row.fetchAll(db, sql: """
                 SELECT f.id, f.fileName, f.path, f.sha256, f.source, f.encoding, f.rowCount,
-                    (SELECT COUNT(*) FROM record r WHERE r.fileId = f.id) AS records,
-                    (SELECT COUNT(*) FROM mergedDuplicate m WHERE m.fileId = f.id) AS merged,
-                    (SELECT COUNT(*) FROM quarantinedRow q WHERE q.fileId = f.id AND q.stage = 'ingest') AS quarantinedIngest,
-                    (SELECT COUNT(*) FROM quarantinedRow q WHERE q.fileId = f.id AND q.stage = 'normalize') AS quarantinedNormalize,
-                    (SELECT COUNT(*) FROM rawRow w WHERE w.fileId = f.id) AS raw
-                FROM importedFile f ORDER BY f.id
+                    COALESCE(r.n, 0) AS records, COALESCE(m.n, 0) AS merged, COALESCE(q.n, 0) AS quarantined,
+                    COALESCE(w.n, 0) AS raw
+                FROM importedFile f
+                LEFT JOIN (SELECT fileId, COUNT(*) AS n FROM record GROUP BY fileId) r ON r.fileId = f.id
+                LEFT JOIN (SELECT fileId, COUNT(*) AS n FROM mergedDuplicate GROUP BY fileId) m ON m.fileId = f.id
+                LEFT JOIN (SELECT fileId, COUNT(*) AS n FROM quarantinedRow WHERE stage IN ('ingest', 'normalize')
+                           GROUP BY fileId) q ON q.fileId = f.id
+                LEFT JOIN (SELECT fileId, COUNT(*) AS n FROM rawRow GROUP BY fileId) w ON w.fileId = f.id
+                ORDER BY f.id
                 """).map { row -> WorkspaceStatus.FileStatus in
-                let rowsRead: Int = row["rowCount"]
-                let records: Int = row["records"]
-                let merged: Int = row["merged"]
-                let quarantined: Int = (row["quarantinedIngest"] as Int) + (row["quarantinedNormalize"] as Int)
-                return WorkspaceStatus.FileStatus(
+                WorkspaceStatus.FileStatus(
                     fileName: row["fileName"], path: row["path"], sha256: row["sha256"], source: row["source"],
-                    encoding: row["encoding"], rowsRead: rowsRead, records: records, mergedDuplicates: merged,
-                    quarantined: quarantined,
+                    encoding: row["encoding"], rowsRead: row["rowCount"], records: row["records"],
+                    mergedDuplicates: row["merged"], quarantined: row["quarantined"],
                     pending: isNormalized && normalizeState.inputVersion == ingestState.version ? 0 : row["raw"] as Int)
             }
             let quarantined = try Row.fetchAll(db, sql: """

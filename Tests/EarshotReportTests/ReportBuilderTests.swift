@@ -37,9 +37,15 @@ import Testing
                 trend: .init(verdict: verdict, baselineVolume: 1, baselineRecords: 100, pValue: q, qValue: q)))
         }
 
+        /// The input the pipeline would give: the week's records, and the earlier weeks as counts.
         func input() -> ReportInput {
-            ReportInput(
-                week: ReportBuilderTests.week, timeZone: "UTC", records: records,
+            let week = ReportBuilderTests.week
+            let earlier = (1..<12).map { WeekTally(week: week.adding(weeks: -$0), records: records, assignments: assignments) }
+            var lastWeekEmotions = EmotionCounts()
+            for record in records where record.week == week.adding(weeks: -1) { lastWeekEmotions.add(emotions[record.id] ?? []) }
+            return ReportInput(
+                week: week, timeZone: "UTC", records: records.filter { $0.week == week },
+                earlierWeeks: earlier.filter { $0.records > 0 }, lastWeekEmotions: lastWeekEmotions,
                 themes: ThemeModel(themes: themes, assignments: assignments), themeWeeks: figures, emotions: emotions,
                 dataHealth: .init(files: 1, rowsRead: records.count, records: records.count, mergedDuplicates: 0,
                                   quarantined: 0, quarantineReasons: [], themedShare: 0),
@@ -185,6 +191,39 @@ import Testing
         let first = try JSONRenderer().render(ReportBuilder().build(world.input()))
         let second = try JSONRenderer().render(ReportBuilder().build(shuffled.input()))
         #expect(first == second)
+    }
+
+    @Test func earlierWeeksAreReadFromTheirTalliesAlone() throws {
+        var world = World()
+        world.themes = [Theme(id: "T1", label: "Login", keywords: ["login"], recordCount: 2)]
+        world.add("a", "login fails every single morning since the update", score: 2, themes: ["T1"],
+                  emotions: [.frustration])
+        world.add("b", "login is fine now, thanks", score: 10, themes: ["T1"])
+        var input = world.input()
+        let last = Self.week.adding(weeks: -1)
+        // Last week: 6 answers (all promoters) and 4 tickets, 5 of the 10 frustrated, 3 about logins; and one record
+        // three weeks ago, where the trend starts.
+        input.earlierWeeks = [
+            WeekTally(week: Self.week.adding(weeks: -3), records: 1, themeVolumes: ["T1": 1]),
+            WeekTally(week: last, records: 10, tickets: 4, promoters: 6, themeVolumes: ["T1": 3]),
+        ]
+        input.lastWeekEmotions = EmotionCounts(frustration: 5)
+        // A record of an earlier week given as a record, not counted in a tally, is not part of the report.
+        input.records.append(NormalizedRecord(
+            id: RecordID(source: "delighted", sourceID: "old"), kind: .nps, tool: "delighted",
+            createdAt: Int64(last.mondayDaysSinceEpoch) * 86_400, week: last, score: Score(value: 0, scale: .zeroToTen),
+            text: "login", fileID: 1, line: 2))
+        let report = ReportBuilder().build(input)
+        #expect(report.headline.responsesLastWeek == 6)
+        #expect(report.headline.ticketsLastWeek == 4)
+        #expect(report.headline.npsLastWeek?.score == 100)
+        #expect(report.headline.npsBaseline?.respondents == 6)
+        #expect(report.volumeByWeek.map(\.records) == [1, 0, 10, 2])
+        #expect(report.volumeByWeek.map(\.nps) == [nil, nil, 100, 0])
+        let line = try #require(report.themes.first)
+        #expect(line.volumeLastWeek == 3)
+        #expect(line.trend == [1, 0, 3, 2])
+        #expect(report.emotions.first { $0.emotion == .frustration }?.shareLastWeek == 0.5)
     }
 
     @Test func theTrendStartsAtTheFirstWeekWithDataAndKeepsGapsAfterIt() throws {

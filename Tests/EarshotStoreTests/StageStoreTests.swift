@@ -3,17 +3,11 @@ import EarshotStore
 import Testing
 
 @Suite struct StageStoreTests {
-    private func file(_ sha: String) -> ImportedFile {
-        ImportedFile(sha256: sha, path: "/x/\(sha).csv", fileName: "\(sha).csv", byteCount: 10, encoding: "utf-8", delimiter: ",",
-                     tool: "delighted", source: "delighted", headerRowCount: 1, columns: ["Id", "Comment"], labels: [],
-                     timeZones: [1: "UTC"], ingestedAt: "2026-11-22T00:00:00Z")
-    }
-
     @Test func anIngestStoresTheFileItsRowsAndBumpsTheIngestVersion() throws {
         // Given an empty workspace
         let store = try StageStore.inMemory()
         // When a file with two rows and one quarantined row is ingested
-        let stored = try store.ingest(file("a")) { writer in
+        let stored = try store.ingest(.fixture("a")) { writer in
             try writer.append(line: 2, encoded: RowEncoding.encode([Array("1".utf8), Array("hello".utf8)]))
             try writer.append(line: 3, encoded: RowEncoding.encode([Array("2".utf8), []]))
             try writer.quarantine(line: 4, fieldNumber: 2, reason: "bad", excerpt: "x")
@@ -37,7 +31,7 @@ import Testing
         struct Boom: Error {}
         let store = try StageStore.inMemory()
         #expect(throws: Boom.self) {
-            try store.ingest(file("b")) { writer in
+            try store.ingest(.fixture("b")) { writer in
                 try writer.append(line: 2, encoded: RowEncoding.encode([[1]]))
                 throw Boom()
             }
@@ -51,7 +45,7 @@ import Testing
 
     @Test func replacingRecordsAndThemesNeverDuplicates() throws {
         let store = try StageStore.inMemory()
-        let stored = try store.ingest(file("c")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
+        let stored = try store.ingest(.fixture("c")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
         let record = NormalizedRecord(
             id: RecordID(source: "delighted", sourceID: "r1"), kind: .nps, tool: "delighted", createdAt: 1_795_000_000,
             week: ISOWeek("2026-W47")!, score: Score(value: 3, scale: .zeroToTen), text: "slow sync", attributes: ["plan": ["Team"]], authorHash: "a1", textFingerprint: 7,
