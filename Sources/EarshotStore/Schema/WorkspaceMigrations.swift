@@ -194,6 +194,12 @@ enum WorkspaceMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v6: record and mergedDuplicate indexed by fileId, for the per-file counts") { db in
+            try db.execute(sql: """
+                CREATE INDEX record_fileId ON record(fileId);
+                CREATE INDEX mergedDuplicate_fileId ON mergedDuplicate(fileId);
+                """)
+        }
         return migrator
     }
 }
