@@ -46,13 +46,17 @@ extension Pipeline {
             summary.normalize = try incremental ? normalizeNewFiles() : normalize()
             summary.normalizeMode = incremental ? "merge" : "rebuild"
         }
-        if try store.stageState(.themes).inputVersion != store.stageState(.normalize).version {
-            let reportWeek = try defaultReportWeek(now: now)
+        // Themes are brought up to date when records changed, and detected afresh, even with nothing new, when the
+        // report moved on to a new week or the [themes] settings changed: Monday's report rests on a detection that
+        // saw its whole week, and an analyst's edit to the taxonomy shows in the next run.
+        let reportWeek = try defaultReportWeek(now: now)
+        if reportWeek != nil {
+            let recordsChanged = try store.stageState(.themes).inputVersion != store.stageState(.normalize).version
             if let reason = try reasonToDetectThemes(reportWeek: reportWeek) {
                 logger.info("Themes are detected again", metadata: ["themes.reason": "\(reason)"])
                 summary.themes = try detectThemes(reportWeek: reportWeek).themes.count
                 summary.themesMode = "detect"
-            } else {
+            } else if recordsChanged {
                 summary.themesMode = "assign"
                 try assignNewRecords(reportWeek: reportWeek)
                 summary.themes = try store.storedThemes().filter(\.isActive).count

@@ -169,6 +169,26 @@ import Testing
         #expect(summary.normalize != nil, "the run did not rebuild after the time zone changed")
         #expect(try moved.canNormalizeIncrementally())
     }
+
+    @Test func theFirstRunOfANewReportWeekDetectsThemesAndWritesItsReportEvenWithNothingNew() throws {
+        let context = try PipelineTestContext(configuration: Self.assigningConfiguration)
+        let tuesday = Date(timeIntervalSince1970: 1_794_268_800)  // 2026-11-10, in 2026-W46: W45 is the last complete week
+        let first = try context.pipeline.run(inbox: URL(fileURLWithPath: Self.sample), now: tuesday)
+        #expect(first.reports.map(\.lastPathComponent).first == "2026-W45.md")
+        #expect(first.themesMode == "detect")
+
+        // The same night a week later, with no new export: the report moves on to W46 on a fresh detection.
+        let later = try context.pipeline.run(inbox: URL(fileURLWithPath: Self.sample), now: tuesday.addingTimeInterval(7 * 86_400))
+        #expect(later.normalize == nil)
+        #expect(later.themesMode == "detect")
+        #expect(later.reports.map(\.lastPathComponent).first == "2026-W46.md")
+        #expect(try context.workspace.store.lastThemeDetection()?.run.reportWeek == ISOWeek("2026-W46"))
+
+        // And the night after, nothing at all happens.
+        let idle = try context.pipeline.run(inbox: URL(fileURLWithPath: Self.sample), now: tuesday.addingTimeInterval(8 * 86_400))
+        #expect(idle.themesMode == nil)
+        #expect(idle.reports.isEmpty)
+    }
 }
 
 extension DateFormatter {
