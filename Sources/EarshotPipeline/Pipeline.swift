@@ -269,12 +269,13 @@ public struct Pipeline: Sendable {
         let outcome = ThemeRegistry(known: known, taxonomy: configuration.taxonomy).assignIDs(detected)
         let model = outcome.model
         progress?.update(StageProgress(stage: "themes", done: read, unit: "records", fraction: 0.8))
+        let groups = counter.groups
         let figures = themeWeekCalculator().figures(
-            themeIDs: model.themes.map(\.id), groups: counter.groups,
+            themeIDs: model.themes.map(\.id), groups: groups,
             themeGroups: counter.themeGroups(detected.matches, themeIDs: outcome.scoring.themes.map(\.themeID)))
         try store.replaceThemes(
             model, pinnedNames: outcome.pinnedNames, changes: outcome.changes, emotions: emotions,
-            changeWeek: counter.groups.map(\.week).max(), figures: figures, scoring: outcome.scoring,
+            changeWeek: groups.map(\.week).max(), figures: figures, scoring: outcome.scoring,
             run: ThemesRun(reportWeek: reportWeek, settingsSHA256: configuration.themesFingerprint, records: read),
             inputVersion: normalizeVersion)
         progress?.update(StageProgress(stage: "themes", done: read, unit: "records", fraction: 1, isFinished: true))

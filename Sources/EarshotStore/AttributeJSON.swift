@@ -1,0 +1,54 @@
+/// Attributes and term lists as compact JSON (keys sorted), written by hand over bytes because it runs once per
+/// record or assignment; the same text as ``JSONText/encode(_:)``.
+enum AttributeJSON {
+    static func encode(_ list: [String]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        for (index, value) in list.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            append(value, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func encode(_ attributes: [String: [String]]) -> String {
+        guard !attributes.isEmpty else { return "{}" }
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(64)
+        for (position, name) in attributes.keys.sorted().enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            append(name, to: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: "["))
+            for (index, value) in attributes[name]!.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                append(value, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case ..<0x20:
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
