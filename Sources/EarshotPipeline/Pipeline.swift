@@ -228,27 +228,19 @@ public struct Pipeline: Sendable {
         let store = workspace.store
         let normalizeVersion = try store.stageState(.normalize).version
         let configuration = workspace.configuration
+        // Only ids and texts, a batch at a time: the detector tokenizes one batch, and reads it for emotions, on
+        // its workers while the store reads the next.
         let detector = ThemeDetector(
             extraStopwords: configuration.extraStopwords, maximumThemes: configuration.maximumThemes,
-            taxonomy: configuration.taxonomy)
-        // Only ids and texts, a batch at a time: the detector tokenizes one batch while the store reads the next,
-        // and each batch's words are read for emotions on the way.
-        let lexicon = EmotionLexicon()
-        var emotions: [(recordID: RecordID, emotions: EmotionSet)] = []
+            taxonomy: configuration.taxonomy, emotionLexicon: EmotionLexicon())
         // The weekly figures' counts, made as the records go by: a GROUP BY over the stored records and assignments
         // afterwards costs more than a third of the stage on two million records.
         var counter = RecordGroupCounter()
-        var facts: [StageStore.ThemeRecordFacts] = []
         var read = 0
         let expected = try store.recordCount()
         let detected = try detector.detectThemes { consume in
             var batch = DocumentBatch()
             func send() {
-                for (record, set) in zip(facts, lexicon.emotionSets(in: batch)) {
-                    if !set.isEmpty { emotions.append((record.id, set)) }
-                    counter.add(week: record.week, source: record.id.source, npsCategory: record.npsCategory, emotions: set)
-                }
-                facts.removeAll(keepingCapacity: true)
                 read += batch.count
                 progress?.update(StageProgress(stage: "themes", done: read, unit: "records",
                                                fraction: 0.7 * Double(read) / Double(max(expected, 1))))
@@ -257,11 +249,12 @@ public struct Pipeline: Sendable {
             }
             try store.forEachThemeRecord { record, title, text in
                 batch.append(id: record.id, title: title, text: text)
-                facts.append(record)
+                counter.add(week: record.week, source: record.id.source, npsCategory: record.npsCategory)
                 if batch.byteCount >= Self.themeBatchBytes { send() }
             }
             if batch.count > 0 { send() }
         }
+        counter.setEmotions(detected.documentEmotions)
         let known = try store.storedThemes().map {
             ThemeRegistry.KnownTheme(id: $0.theme.id, label: $0.theme.label, keywords: $0.theme.keywords,
                                      isActive: $0.isActive, pinnedName: $0.pinnedName)
@@ -274,7 +267,7 @@ public struct Pipeline: Sendable {
             themeIDs: model.themes.map(\.id), groups: groups,
             themeGroups: counter.themeGroups(detected.matches, themeIDs: outcome.scoring.themes.map(\.themeID)))
         try store.replaceThemes(
-            model, pinnedNames: outcome.pinnedNames, changes: outcome.changes, emotions: emotions,
+            model, pinnedNames: outcome.pinnedNames, changes: outcome.changes, emotions: detected.emotions,
             changeWeek: groups.map(\.week).max(), figures: figures, scoring: outcome.scoring,
             run: ThemesRun(reportWeek: reportWeek, settingsSHA256: configuration.themesFingerprint, records: read),
             inputVersion: normalizeVersion)
@@ -306,12 +299,14 @@ public struct Pipeline: Sendable {
         let assigner = ThemeAssigner(scoring: try store.themeScoringModel(), detector: detector)
         let lexicon = EmotionLexicon()
         var assignments: [ThemeAssignment] = []
-        var emotions: [(recordID: RecordID, emotions: EmotionSet)] = []
+        var emotions: [RecordEmotions] = []
         var records: [RecordID] = []
         var batch = DocumentBatch()
         func assign() {
             records += batch.ids
-            for (id, set) in zip(batch.ids, lexicon.emotionSets(in: batch)) where !set.isEmpty { emotions.append((id, set)) }
+            for (id, set) in zip(batch.ids, lexicon.emotionSets(in: batch)) where !set.isEmpty {
+                emotions.append(RecordEmotions(recordID: id, emotions: set))
+            }
             assignments += assigner.assignments(in: batch).assignments
             batch = DocumentBatch()
         }

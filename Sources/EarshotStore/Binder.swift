@@ -1,3 +1,4 @@
+import EarshotModel
 import GRDB
 import GRDBSQLite
 
@@ -16,6 +17,20 @@ struct Binder {
             }
         } else {
             sqlite3_bind_null(handle, index)
+        }
+        index += 1
+    }
+
+    /// Binds a record id as its ``RecordID/description`` spells it, built in `scratch` rather than as a new string:
+    /// the bulk writers bind one per row.
+    mutating func recordID(_ id: RecordID, scratch: inout [UInt8]) {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: id.source.utf8)
+        scratch.append(UInt8(ascii: ":"))
+        scratch.append(contentsOf: id.sourceID.utf8)
+        scratch.withUnsafeBufferPointer { buffer in
+            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                                  Int32(buffer.count), Self.transient)
         }
         index += 1
     }

@@ -58,7 +58,7 @@ extension StageStore {
     /// normalize since the last themes run) replace any they had, the themes' record counts are recounted, and the
     /// weekly figures of `weeks` are computed again from counts over `window` (those weeks and their baselines).
     public func addAssignments(
-        _ assignments: [ThemeAssignment], of records: [RecordID], emotions: [(recordID: RecordID, emotions: EmotionSet)],
+        _ assignments: [ThemeAssignment], of records: [RecordID], emotions: [RecordEmotions],
         weeks: Set<ISOWeek>, window: Set<ISOWeek>,
         weekly: (_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek],
         run: ThemesRun, inputVersion: Int

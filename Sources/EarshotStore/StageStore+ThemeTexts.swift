@@ -41,14 +41,24 @@ extension StageStore {
             try statement.setArguments(arguments)
             let handle = statement.sqliteStatement
             defer { sqlite3_reset(handle) }
+            // A few sources and weeks recur over millions of rows: each is decoded once, found again by its bytes.
+            var weeks: [UInt64: ISOWeek] = [:]
+            var sources: [UInt64: String] = [:]
             while true {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_DONE { break }
                 guard code == SQLITE_ROW else {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
                 }
-                let id = RecordID(source: Self.text(handle, 0), sourceID: Self.text(handle, 1))
-                let week = ISOWeek(Self.text(handle, 4)) ?? ISOWeek(year: 1970, week: 1)
+                let source = Self.withBytes(handle, 0) { bytes in
+                    Self.packed(bytes).map { key in sources[key] ?? { sources[key] = Self.string(bytes); return sources[key]! }() }
+                        ?? Self.string(bytes)
+                }
+                let id = RecordID(source: source, sourceID: Self.text(handle, 1))
+                let week = Self.withBytes(handle, 4) { bytes in
+                    let parse = { ISOWeek(Self.string(bytes)) ?? ISOWeek(year: 1970, week: 1) }
+                    return Self.packed(bytes).map { key in weeks[key] ?? { weeks[key] = parse(); return weeks[key]! }() } ?? parse()
+                }
                 let category = sqlite3_column_type(handle, 5) == SQLITE_NULL ? nil : NPSCategory(rawValue: Self.text(handle, 5))
                 let record = ThemeRecordFacts(id: id, week: week, npsCategory: category)
                 try Self.withBytes(handle, 2) { title in
@@ -58,6 +68,19 @@ extension StageStore {
             // The pages just read are not read again this run: their cache's memory is better used by the stage.
             sqlite3_db_release_memory(db.sqliteConnection)
         }
+    }
+
+    /// A short value's bytes in one number, for looking it up without a `String`: up to seven bytes under their
+    /// count (the top byte then at most 7), or eight that start with a printable byte (the top byte then above 7).
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard bytes.count < 8 || (bytes.count == 8 && bytes[0] >= 0x20) else { return nil }
+        var key = UInt64(bytes.count)
+        for byte in bytes { key = key << 8 | UInt64(byte) }
+        return key
+    }
+
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     private static func text(_ handle: OpaquePointer, _ column: Int32) -> String {

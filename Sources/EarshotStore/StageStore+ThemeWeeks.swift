@@ -1,5 +1,6 @@
 import EarshotModel
 import GRDB
+import GRDBSQLite
 
 extension StageStore {
     /// The stored per-theme-per-week figures, ordered by week then theme id; `themeID` and `weeks` narrow them.
@@ -62,13 +63,21 @@ extension StageStore {
     /// With `window`, only the records of those weeks are counted and only the figures of `weeks` are replaced: a
     /// week's figures depend on it and the baseline weeks before it, so `window` is `weeks` with their baselines.
     static func storeFigures(
-        emotions: [(recordID: RecordID, emotions: EmotionSet)],
+        emotions: [RecordEmotions],
         weekly: ((_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek])?,
         only weeks: Set<ISOWeek>? = nil, window: Set<ISOWeek>? = nil, _ db: Database
     ) throws {
+        // Bound through the C API: a full run writes a million or more. The caller gives them by record id, so that
+        // they go to the end of the key's B-tree rather than anywhere in it.
         let insertEmotion = try db.makeStatement(sql: "INSERT OR REPLACE INTO recordEmotion (recordId, emotions) VALUES (?, ?)")
-        for (recordID, set) in emotions where !set.isEmpty {
-            try insertEmotion.execute(arguments: [recordID.description, Int(set.rawValue)])
+        let handle = insertEmotion.sqliteStatement
+        var scratch: [UInt8] = []
+        for record in emotions where !record.emotions.isEmpty {
+            sqlite3_reset(handle)
+            var binder = Binder(handle: handle)
+            binder.recordID(record.recordID, scratch: &scratch)
+            binder.int(Int64(record.emotions.rawValue))
+            try binder.step()
         }
         guard let weekly else { return }
         if let weeks, weeks.isEmpty { return }

@@ -13,7 +13,7 @@ extension StageStore {
     /// `figures`, when given, are stored instead (the caller counted while it read the records).
     public func replaceThemes(
         _ model: ThemeModel, pinnedNames: [String: String] = [:], changes: [ThemeChange] = [],
-        emotions: [(recordID: RecordID, emotions: EmotionSet)] = [], changeWeek: ISOWeek? = nil,
+        emotions: [RecordEmotions] = [], changeWeek: ISOWeek? = nil,
         weekly: ((_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek])? = nil,
         figures: [ThemeWeek]? = nil, scoring: ThemeScoringModel? = nil, run: ThemesRun = ThemesRun(), inputVersion: Int
     ) throws {
@@ -74,17 +74,23 @@ extension StageStore {
             INSERT INTO themeAssignment (recordId, themeId, rank, strength, matchedTerms) VALUES (?, ?, ?, ?, ?)
             """)
         let handle = insert.sqliteStatement
-        // Records share a few matched-term lists: each list's JSON is made once.
+        // Records share a few matched-term lists: each list's JSON is made once. Detection hands the same list to
+        // every record that matched the same keywords, so the list's storage identifies it without hashing its
+        // strings for every row; a list with storage of its own is looked up by its contents.
         var matchedJSON: [[String]: String] = [:]
+        var jsonOfStorage: [UnsafeRawPointer: String] = [:]
+        var scratch: [UInt8] = []
         for assignment in assignments {
-            let json = matchedJSON[assignment.matchedTerms] ?? {
-                let json = AttributeJSON.encode(assignment.matchedTerms)
+            let storage = assignment.matchedTerms.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+            let json = storage.flatMap { jsonOfStorage[$0] } ?? {
+                let json = matchedJSON[assignment.matchedTerms] ?? AttributeJSON.encode(assignment.matchedTerms)
                 matchedJSON[assignment.matchedTerms] = json
+                if let storage { jsonOfStorage[storage] = json }
                 return json
             }()
             sqlite3_reset(handle)
             var binder = Binder(handle: handle)
-            binder.text(assignment.recordID.description)
+            binder.recordID(assignment.recordID, scratch: &scratch)
             binder.text(assignment.themeID)
             binder.int(Int64(assignment.rank))
             binder.double(assignment.strength)

@@ -17,7 +17,7 @@ public struct RecordGroupCounter: Sendable {
     public init() {}
 
     /// Counts the next record.
-    public mutating func add(week: ISOWeek, source: String, npsCategory: NPSCategory?, emotions: EmotionSet) {
+    public mutating func add(week: ISOWeek, source: String, npsCategory: NPSCategory?, emotions: EmotionSet = EmotionSet()) {
         let key = RecordGroup(week: week, source: source, npsCategory: npsCategory, emotions: emotions, count: 0)
         let index: Int32
         if let known = indexOfGroup[key] {
@@ -30,6 +30,35 @@ public struct RecordGroupCounter: Sendable {
         }
         counts[Int(index)] += 1
         groupOfRecord.append(index)
+    }
+
+    /// Sets every counted record's emotions, by stream position, replacing those it was counted with: detection finds
+    /// them on its worker threads while the records are counted on the reading one.
+    public mutating func setEmotions(_ emotions: [EmotionSet]) {
+        precondition(emotions.count == groupOfRecord.count, "one emotion set per counted record")
+        let oldGroups = distinct
+        var regrouped = RecordGroupCounter()
+        // A record's new group depends only on its old group and its emotions: each pair is looked up once.
+        var newIndex = [Int32](repeating: -1, count: oldGroups.count << 8)
+        regrouped.groupOfRecord.reserveCapacity(groupOfRecord.count)
+        for (group, set) in zip(groupOfRecord, emotions) {
+            let slot = Int(group) << 8 | Int(set.rawValue)
+            if newIndex[slot] < 0 {
+                var key = oldGroups[Int(group)]
+                key.emotions = set
+                if let known = regrouped.indexOfGroup[key] {
+                    newIndex[slot] = known
+                } else {
+                    newIndex[slot] = Int32(regrouped.distinct.count)
+                    regrouped.indexOfGroup[key] = newIndex[slot]
+                    regrouped.distinct.append(key)
+                    regrouped.counts.append(0)
+                }
+            }
+            regrouped.counts[Int(newIndex[slot])] += 1
+            regrouped.groupOfRecord.append(newIndex[slot])
+        }
+        self = regrouped
     }
 
     /// The records counted so far.

@@ -16,6 +16,8 @@ enum TermExtraction {
         var tokens: [Int32]
         /// Document `i`'s tokens are `tokens[offsets[i]..<offsets[i + 1]]`.
         var offsets: [Int]
+        /// Each document's emotion cues, when a lexicon was given; else empty.
+        var emotions: [EmotionSet] = []
     }
 
     /// One worker's surface words by local id, with how often each occurred and its stem.
@@ -33,9 +35,11 @@ enum TermExtraction {
         var vocabularies: [Vocabulary]
     }
 
-    /// Runs `produce`, which hands over batches in document order, and tokenizes them on `workers` threads.
+    /// Runs `produce`, which hands over batches in document order, and tokenizes them on `workers` threads; with a
+    /// `lexicon`, the workers also find each document's emotions, which would otherwise cost the reading thread as much
+    /// as reading the store.
     static func run(
-        tokenizer: Tokenizer, language: StemLanguage, workers: Int,
+        tokenizer: Tokenizer, language: StemLanguage, workers: Int, lexicon: EmotionLexicon? = nil,
         produce: ((DocumentBatch) -> Void) throws -> Void
     ) rethrows -> Output {
         let workers = max(1, workers)
@@ -46,7 +50,8 @@ enum TermExtraction {
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
                 var extractor = TermExtractor(tokenizer: tokenizer, stemmer: Stemmer(language: language.rawValue))
                 while let (index, batch) = queue.take() {
-                    let chunk = extractor.extract(batch, worker: worker)
+                    var chunk = extractor.extract(batch, worker: worker)
+                    if let lexicon { chunk.emotions = lexicon.emotionSets(in: batch) }
                     results.state.withLock { $0.chunks[index] = chunk }
                 }
                 let vocabulary = extractor.vocabulary

@@ -1,5 +1,7 @@
+import Dispatch
 import EarshotModel
 import Foundation
+import Synchronization
 
 /// Stage 3, themes: finds the themes customers keep coming back to, by keyword and frequency scoring, and assigns
 /// records to them. `docs/THEMES.md` gives the method with its formulas; in short:
@@ -34,12 +36,16 @@ public struct ThemeDetector: Sendable {
     public var taxonomy: Taxonomy
     /// Threads used for tokenizing.
     public var workers: Int
+    /// The lexicon whose cues ``DetectedThemes/emotions`` reports, found while the words are read; `nil` for none.
+    public var emotionLexicon: EmotionLexicon?
 
     /// Creates a detector.
     public init(
         extraStopwords: [String] = [], languages: [StemLanguage] = [.english], maximumThemes: Int = 25,
-        minimumSupport: Int = 3, assignmentThreshold: Double = 0.3, taxonomy: Taxonomy = Taxonomy(), workers: Int = 2
+        minimumSupport: Int = 3, assignmentThreshold: Double = 0.3, taxonomy: Taxonomy = Taxonomy(), workers: Int = 2,
+        emotionLexicon: EmotionLexicon? = nil
     ) {
+        self.emotionLexicon = emotionLexicon
         self.extraStopwords = extraStopwords
         self.languages = languages
         self.maximumThemes = maximumThemes
@@ -82,20 +88,34 @@ public struct ThemeDetector: Sendable {
     public func detectThemes(batches produce: (_ consume: (DocumentBatch) -> Void) throws -> Void) rethrows -> DetectedThemes {
         var extraction = try TermExtraction.run(
             tokenizer: Tokenizer(extraStopwords: extraStopwords + taxonomy.stopwords, languages: languages),
-            language: languages.first ?? .english, workers: workers, produce: produce)
+            language: languages.first ?? .english, workers: workers, lexicon: emotionLexicon, produce: produce)
         let ids = extraction.ids
         extraction.ids = []
+        let emotions = emotionLexicon == nil ? [] : extraction.chunks.flatMap(\.emotions)
         // Matches are listed in record id order, whatever order the documents came in; every other step counts
-        // over documents and does not depend on their order.
-        var order = Array(0..<Int32(ids.count))
-        order.sort { ids[Int($0)] < ids[Int($1)] }
+        // over documents and does not depend on their order. Sorting millions of ids takes seconds: it runs on
+        // another thread while the corpus is built.
+        let sorted = Mutex<[Int32]>([])
+        let sorting = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: sorting) {
+            var order = Array(0..<Int32(ids.count))
+            order.sort { ids[Int($0)] < ids[Int($1)] }
+            sorted.withLock { $0 = order }
+        }
         var options = Corpus.Options()
         options.minimumTermCount = max(2, minimumSupport)
         options.minimumPhraseCount = max(3, min(50, ids.count / 1_000))
         let corpus = Corpus(taking: &extraction, options: options)
+        sorting.wait()
+        let order = sorted.withLock { $0 }
         let engine = ThemeEngine(corpus: corpus, detector: self)
         let themes = engine.run()
-        return engine.result(themes, ids: ids, order: order)
+        var detected = engine.result(themes, ids: ids, order: order)
+        detected.documentEmotions = emotions
+        detected.emotions = emotions.isEmpty ? [] : order.lazy.map(Int.init).compactMap { document in
+            emotions[document].isEmpty ? nil : RecordEmotions(recordID: ids[document], emotions: emotions[document])
+        }
+        return detected
     }
 
     // MARK: Tuning
@@ -149,5 +169,11 @@ public struct DetectedThemes: Sendable, Hashable {
     public var matches: [Match]
     /// The records considered.
     public var documentCount: Int
+
+    /// The records that show emotions, by record id, when the detector had an ``ThemeDetector/emotionLexicon``.
+    public var emotions: [RecordEmotions] = []
+    /// Every document's emotions by its position as handed over (as ``Match/document``), when the detector had a
+    /// lexicon; else empty.
+    public var documentEmotions: [EmotionSet] = []
 }
 

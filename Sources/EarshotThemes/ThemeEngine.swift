@@ -1,3 +1,4 @@
+import CEarshotMemory
 import EarshotModel
 import Foundation
 
@@ -21,6 +22,17 @@ struct ThemeEngine {
 
     static let pinnedWeight = 10.0
 
+    /// The terms refinement counts, and each term's index among them (`-1` for one not counted).
+    struct CountableTerms: Sendable {
+        var terms: [Int32] = []
+        var index: [Int32] = []
+        var count: Int { terms.count }
+    }
+
+    /// Terms in at least the fewest records a keyword of a `support`-sized theme needs (3% of it, and 2): a theme
+    /// smaller than `support` is dropped after refinement, so its keywords never matter.
+    let countableTerms: CountableTerms
+
     init(corpus: Corpus, detector: ThemeDetector) {
         self.corpus = corpus
         self.detector = detector
@@ -33,6 +45,13 @@ struct ThemeEngine {
         excluded = Set(terms(detector.taxonomy.excludedTerms))
         pinnedTerms = detector.taxonomy.pinned.map { terms($0.keywords) }
         forcedSeeds = Set(terms(detector.taxonomy.seeds))
+        let fewest = Int32(max(2, (Double(support) * 0.03).rounded(.up)))
+        var countable = CountableTerms(index: [Int32](repeating: -1, count: corpus.termCount))
+        for term in 0..<corpus.termCount where corpus.documentFrequency[term] >= fewest {
+            countable.index[term] = Int32(countable.terms.count)
+            countable.terms.append(Int32(term))
+        }
+        countableTerms = countable
     }
 
     // MARK: The run
@@ -141,28 +160,53 @@ struct ThemeEngine {
     /// indexed from `offset` (pinned themes get negative indices below -1 so they are never refined).
     private func assignPrimary(_ themes: [WorkingTheme], into primary: inout [Int32], offset: Int) {
         let index = KeywordIndex(themes: themes, termCount: corpus.termCount)
-        var scores = [Double](repeating: 0, count: themes.count)
-        for document in 0..<corpus.documentCount {
-            let best = index.best(corpus.documentTerms(document), scores: &scores, threshold: detector.assignmentThreshold)
-            primary[document] = best < 0 ? -1 : (best + offset < 0 ? -2 : Int32(best + offset))
+        let corpus = corpus
+        let threshold = detector.assignmentThreshold
+        let themeCount = themes.count
+        let parts = inParallelParts(count: corpus.documentCount, parts: detector.workers) { documents in
+            var scores = [Double](repeating: 0, count: themeCount)
+            return documents.map { document in
+                let best = index.best(corpus.documentTerms(document), scores: &scores, threshold: threshold)
+                return best < 0 ? -1 : (best + offset < 0 ? -2 : Int32(best + offset))
+            }
         }
+        primary = Array(parts.joined())
     }
 
     /// New keywords for every learned theme from the records whose primary theme it is.
     private func refine(_ themes: [WorkingTheme], primary: [Int32]) -> [WorkingTheme] {
         guard !themes.isEmpty else { return [] }
-        let termCount = corpus.termCount
-        // One flat table, theme by theme: `counts[theme * termCount + term]`.
-        var counts = [Int32](repeating: 0, count: themes.count * termCount)
-        var members = [Int](repeating: 0, count: themes.count)
-        counts.withUnsafeMutableBufferPointer { counts in
-            for document in 0..<corpus.documentCount {
-                let theme = Int(primary[document])
-                guard theme >= 0 else { continue }
-                members[theme] += 1
-                let row = theme * termCount
-                for term in corpus.documentTerms(document) { counts[row + Int(term)] += 1 }
+        let corpus = corpus
+        let themeCount = themes.count
+        // Only terms in enough records to be a keyword of a theme that survives (one of `support` records or more)
+        // are counted: on a large set they are a few thousand of hundreds of thousands, and the table stays small.
+        let countable = countableTerms
+        let termCount = countable.count
+        // One flat table, theme by theme: `counts[theme * termCount + countable index]`; one per part, then summed.
+        let parts = inParallelParts(count: corpus.documentCount, parts: detector.workers) { documents in
+            var counts = [Int32](repeating: 0, count: themeCount * termCount)
+            var members = [Int](repeating: 0, count: themeCount)
+            counts.withUnsafeMutableBufferPointer { counts in
+                for document in documents {
+                    let theme = Int(primary[document])
+                    guard theme >= 0 else { continue }
+                    members[theme] += 1
+                    let row = theme * termCount
+                    for term in corpus.documentTerms(document) {
+                        let dense = countable.index[Int(term)]
+                        if dense >= 0 { counts[row + Int(dense)] += 1 }
+                    }
+                }
             }
+            return (counts: counts, members: members)
+        }
+        var counts = parts[0].counts
+        var members = parts[0].members
+        for part in parts.dropFirst() {
+            counts.withUnsafeMutableBufferPointer { counts in
+                for (index, count) in part.counts.enumerated() where count != 0 { counts[index] += count }
+            }
+            for (index, count) in part.members.enumerated() { members[index] += count }
         }
         let total = Double(corpus.documentCount)
         var refined: [WorkingTheme] = []
@@ -171,13 +215,13 @@ struct ThemeEngine {
             guard size > 0 else { continue }
             let minimumCount = Int32(max(2, (size * 0.03).rounded(.up)))
             var scored: [(term: Int32, score: Double, weight: Double)] = []
-            for term in 0..<termCount {
-                let together = counts[index * termCount + term]
-                guard together >= minimumCount, !excluded.contains(Int32(term)) else { continue }
-                let frequency = Double(corpus.documentFrequency[term])
+            for (dense, term) in countable.terms.enumerated() {
+                let together = counts[index * termCount + dense]
+                guard together >= minimumCount, !excluded.contains(term) else { continue }
+                let frequency = Double(corpus.documentFrequency[Int(term)])
                 let lift = (Double(together) / size) / (frequency / total)
                 guard lift >= 2 else { continue }
-                scored.append((Int32(term), Double(together) * log2(lift), Double(together) / frequency))
+                scored.append((term, Double(together) * log2(lift), Double(together) / frequency))
             }
             scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }
             var keywords = scored.prefix(12).map { ($0.term, $0.weight) }
@@ -217,37 +261,54 @@ struct ThemeEngine {
     func result(_ themes: [WorkingTheme], ids: [RecordID], order: [Int32]) -> DetectedThemes {
         let index = KeywordIndex(themes: themes, termCount: corpus.termCount)
         let isPinned = themes.map { $0.pinnedName != nil }
-        var scores = [Double](repeating: 0, count: themes.count)
-        var matches: [DetectedThemes.Match] = []
-        var recordCounts = [Int](repeating: 0, count: themes.count)
-        var ranked: [(theme: Int, score: Double)] = []
-        // Records share their few matched-keyword lists: one array per theme and set of keywords, not per match.
-        var matchedTerms = [[UInt64: [String]]](repeating: [:], count: themes.count)
-        for document in order.lazy.map({ Int($0) }) {
-            let terms = corpus.documentTerms(document)
-            _ = index.best(terms, scores: &scores, threshold: detector.assignmentThreshold)
-            MatchRanking.rank(scores: scores, isPinned: isPinned, threshold: detector.assignmentThreshold, into: &ranked)
-            for (rank, match) in ranked.enumerated() {
-                let keywords = themes[match.theme].keywords
-                var mask: UInt64 = 0
-                var matched: [String]?
-                if keywords.count <= 64 {
-                    for (position, keyword) in keywords.enumerated() where corpus.document(document, contains: keyword.term) {
-                        mask |= 1 << UInt64(position)
+        let corpus = corpus
+        let threshold = detector.assignmentThreshold
+        // Each part takes a contiguous run of `order`, so the parts' matches joined are in record id order.
+        var parts = inParallelParts(count: order.count, parts: detector.workers) { positions in
+            var scores = [Double](repeating: 0, count: themes.count)
+            var matches: [DetectedThemes.Match] = []
+            var recordCounts = [Int](repeating: 0, count: themes.count)
+            var ranked: [(theme: Int, score: Double)] = []
+            // Records share their few matched-keyword lists: one array per theme and set of keywords, not per match.
+            var matchedTerms = [[UInt64: [String]]](repeating: [:], count: themes.count)
+            for document in order[positions].lazy.map({ Int($0) }) {
+                let terms = corpus.documentTerms(document)
+                _ = index.best(terms, scores: &scores, threshold: threshold)
+                MatchRanking.rank(scores: scores, isPinned: isPinned, threshold: threshold, into: &ranked)
+                for (rank, match) in ranked.enumerated() {
+                    let keywords = themes[match.theme].keywords
+                    var mask: UInt64 = 0
+                    var matched: [String]?
+                    if keywords.count <= 64 {
+                        for (position, keyword) in keywords.enumerated() where corpus.document(document, contains: keyword.term) {
+                            mask |= 1 << UInt64(position)
+                        }
+                        matched = matchedTerms[match.theme][mask]
                     }
-                    matched = matchedTerms[match.theme][mask]
+                    if matched == nil {
+                        let terms = keywords.filter { corpus.document(document, contains: $0.term) }.map { corpus.labels[Int($0.term)] }
+                        if keywords.count <= 64 { matchedTerms[match.theme][mask] = terms }
+                        matched = terms
+                    }
+                    matches.append(DetectedThemes.Match(
+                        recordID: ids[document], theme: match.theme, rank: rank + 1,
+                        strength: (min(1, match.score) * 1000).rounded() / 1000, matchedTerms: matched!, document: document))
+                    recordCounts[match.theme] += 1
                 }
-                if matched == nil {
-                    let terms = keywords.filter { corpus.document(document, contains: $0.term) }.map { corpus.labels[Int($0.term)] }
-                    if keywords.count <= 64 { matchedTerms[match.theme][mask] = terms }
-                    matched = terms
-                }
-                matches.append(DetectedThemes.Match(
-                    recordID: ids[document], theme: match.theme, rank: rank + 1,
-                    strength: (min(1, match.score) * 1000).rounded() / 1000, matchedTerms: matched!, document: document))
-                recordCounts[match.theme] += 1
             }
+            return (matches: matches, recordCounts: recordCounts)
         }
+        var recordCounts = [Int](repeating: 0, count: themes.count)
+        for part in parts { for (theme, count) in part.recordCounts.enumerated() { recordCounts[theme] += count } }
+        // Each part is dropped once copied, and its memory, freed in the worker's arena, handed back: the matches of
+        // a large run are hundreds of megabytes.
+        var matches: [DetectedThemes.Match] = []
+        matches.reserveCapacity(parts.reduce(0) { $0 + $1.matches.count })
+        for index in parts.indices {
+            matches.append(contentsOf: parts[index].matches)
+            parts[index].matches = []
+        }
+        earshot_release_freed_memory()
         // Stem texts by id, for the keywords only: the scoring model stores stems, which outlive this corpus's ids.
         let keywordStems = Set(themes.flatMap { $0.keywords.flatMap { corpus.stems[Int($0.term)] } })
         var stemText: [Int32: String] = [:]

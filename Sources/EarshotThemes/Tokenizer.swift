@@ -72,14 +72,16 @@ public struct Tokenizer: Sendable {
     /// ``forEachWord(in:_:)`` with each word as its lowercased UTF-8 bytes, valid only during the call: the themes
     /// stage looks words up by their bytes, and a `String` per word costs more than the lookup.
     func forEachWordBytes(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
+        // The word being read, in a buffer of its own rather than an array: an array checks that its storage is
+        // unshared on every append, and that check was a tenth of tokenizing.
+        var word = WordBuffer()
+        defer { word.deallocate() }
         var index = 0
         let count = bytes.count
         func flush() {
             guard !word.isEmpty else { return }
-            word.withUnsafeBufferPointer { body($0) }
-            word.removeAll(keepingCapacity: true)
+            body(word.bytes)
+            word.removeAll()
         }
         while index < count {
             let byte = bytes[index]
@@ -125,9 +127,9 @@ public struct Tokenizer: Sendable {
                     || scalar.properties.generalCategory == .nonspacingMark
                 {
                     if scalar.properties.changesWhenLowercased {
-                        word.append(contentsOf: String(scalar).lowercased().utf8)
+                        for byte in String(scalar).lowercased().utf8 { word.append(byte) }
                     } else {
-                        word.append(contentsOf: bytes[index..<(index + width)])
+                        for offset in index..<(index + width) { word.append(bytes[offset]) }
                     }
                     index += width
                 } else {
@@ -183,4 +185,32 @@ public struct Tokenizer: Sendable {
 
     /// The placeholders normalization puts where personal data was.
     static let placeholders: Set<String> = ["email", "phone", "card", "iban", "user"]
+}
+
+/// The bytes of the word a tokenizer is reading, growing as needed.
+private struct WordBuffer {
+    private var start = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var capacity = 64
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+    @inline(__always) mutating func append(_ byte: UInt8) {
+        if count == capacity { grow() }
+        start[count] = byte
+        count += 1
+    }
+
+    mutating func removeAll() { count = 0 }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.update(from: start, count: count)
+        start.deallocate()
+        start = larger
+        capacity *= 2
+    }
+
+    func deallocate() { start.deallocate() }
 }

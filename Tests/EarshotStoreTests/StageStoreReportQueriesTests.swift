@@ -24,7 +24,7 @@ import Testing
         let store = try StageStore.inMemory()
         let fileID = try store.ingest(.fixture("t")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }.id!
         var records: [NormalizedRecord] = []
-        var emotions: [(recordID: RecordID, emotions: EmotionSet)] = []
+        var emotions: [RecordEmotions] = []
         var assignments: [ThemeAssignment] = []
         for index in 0..<60 {
             let week = Self.week.adding(weeks: -(index % 3))
@@ -35,7 +35,7 @@ import Testing
                 tool: "delighted", createdAt: Int64(week.mondayDaysSinceEpoch) * 86_400, week: week,
                 score: scale.flatMap { Score(value: value, scale: $0) }, text: "text \(index)", fileID: fileID, line: 2)
             records.append(record)
-            emotions.append((record.id, EmotionSet(rawValue: UInt8(index % 16))))
+            emotions.append(RecordEmotions(recordID: record.id, emotions: EmotionSet(rawValue: UInt8(index % 16))))
             let carried: [String] = index % 2 == 0 ? ["T1", "T2"] : index % 3 == 0 ? ["T2"] : []
             for (rank, theme) in carried.enumerated() {
                 assignments.append(ThemeAssignment(recordID: record.id, themeID: theme, rank: rank + 1, strength: 1, matchedTerms: []))

@@ -9,3 +9,17 @@ public enum Emotion: String, Sendable, Codable, CaseIterable {
     /// Praise, thanks, enthusiasm.
     case delight
 }
+
+/// One record's emotions, as the themes stage stores them.
+public struct RecordEmotions: Sendable, Hashable {
+    /// The record.
+    public var recordID: RecordID
+    /// The emotions its words show.
+    public var emotions: EmotionSet
+
+    /// Creates a record's emotions.
+    public init(recordID: RecordID, emotions: EmotionSet) {
+        self.recordID = recordID
+        self.emotions = emotions
+    }
+}
