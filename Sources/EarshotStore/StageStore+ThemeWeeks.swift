@@ -67,17 +67,13 @@ extension StageStore {
         weekly: ((_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek])?,
         only weeks: Set<ISOWeek>? = nil, window: Set<ISOWeek>? = nil, _ db: Database
     ) throws {
-        // Bound through the C API: a full run writes a million or more. The caller gives them by record id, so that
-        // they go to the end of the key's B-tree rather than anywhere in it.
-        let insertEmotion = try db.makeStatement(sql: "INSERT OR REPLACE INTO recordEmotion (recordId, emotions) VALUES (?, ?)")
-        let handle = insertEmotion.sqliteStatement
+        // Many rows per statement, bound through the C API: a full run writes a million or more. The caller gives
+        // them by record id, so that they go to the end of the key's B-tree rather than anywhere in it.
         var scratch: [UInt8] = []
-        for record in emotions where !record.emotions.isEmpty {
-            sqlite3_reset(handle)
-            var binder = Binder(handle: handle)
+        let insertEmotions = ChunkedInsert("INSERT OR REPLACE INTO recordEmotion (recordId, emotions)", columns: 2)
+        try insertEmotions.run(emotions.lazy.filter { !$0.emotions.isEmpty }, db) { binder, record in
             binder.recordID(record.recordID, scratch: &scratch)
             binder.int(Int64(record.emotions.rawValue))
-            try binder.step()
         }
         guard let weekly else { return }
         if let weeks, weeks.isEmpty { return }

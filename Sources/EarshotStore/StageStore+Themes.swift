@@ -68,19 +68,16 @@ extension StageStore {
         try Self.bump(.themes, inputVersion: inputVersion, db)
     }
 
-    /// Appends assignments with one reused statement bound through SQLite's C API: a full run writes millions.
+    /// Appends assignments, many rows per statement bound through SQLite's C API: a full run writes millions.
     static func insertAssignments(_ assignments: [ThemeAssignment], _ db: Database) throws {
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO themeAssignment (recordId, themeId, rank, strength, matchedTerms) VALUES (?, ?, ?, ?, ?)
-            """)
-        let handle = insert.sqliteStatement
         // Records share a few matched-term lists: each list's JSON is made once. Detection hands the same list to
         // every record that matched the same keywords, so the list's storage identifies it without hashing its
         // strings for every row; a list with storage of its own is looked up by its contents.
         var matchedJSON: [[String]: String] = [:]
         var jsonOfStorage: [UnsafeRawPointer: String] = [:]
         var scratch: [UInt8] = []
-        for assignment in assignments {
+        let insert = ChunkedInsert("INSERT INTO themeAssignment (recordId, themeId, rank, strength, matchedTerms)", columns: 5)
+        try insert.run(assignments, db) { binder, assignment in
             let storage = assignment.matchedTerms.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
             let json = storage.flatMap { jsonOfStorage[$0] } ?? {
                 let json = matchedJSON[assignment.matchedTerms] ?? AttributeJSON.encode(assignment.matchedTerms)
@@ -88,14 +85,11 @@ extension StageStore {
                 if let storage { jsonOfStorage[storage] = json }
                 return json
             }()
-            sqlite3_reset(handle)
-            var binder = Binder(handle: handle)
             binder.recordID(assignment.recordID, scratch: &scratch)
             binder.text(assignment.themeID)
             binder.int(Int64(assignment.rank))
             binder.double(assignment.strength)
             binder.text(json)
-            try binder.step()
         }
     }
 

@@ -66,4 +66,33 @@ import Testing
         #expect(try store.storedThemes().map { "\($0.theme.id) \($0.isActive)" } == ["T1 false"])
         #expect(try store.status().themedRecordCount == 0)
     }
+
+    /// The bulk writers insert 64 rows per statement and the rest one statement for the remainder: every count around
+    /// those boundaries must store each row once, with its own values.
+    @Test(arguments: [0, 1, 63, 64, 65, 129])
+    func assignmentsAndEmotionsOfAnyCountAreStoredRowForRow(count: Int) throws {
+        let store = try StageStore.inMemory()
+        let stored = try store.ingest(.fixture("d")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
+        let records = (0..<count).map { index in
+            NormalizedRecord(
+                id: RecordID(source: "zendesk", sourceID: "r\(1000 + index)"), kind: .ticket, tool: "zendesk",
+                createdAt: 1_795_000_000, week: ISOWeek("2026-W47")!, text: "ticket \(index)", fileID: stored.id!, line: 2 + index)
+        }
+        try store.replaceRecords(records, merged: [], rejected: [], inputVersion: 1)
+        let assignments = records.enumerated().flatMap { index, record in
+            [ThemeAssignment(recordID: record.id, themeID: "T1", rank: 1, strength: Double(index) / 1000, matchedTerms: ["t\(index % 3)"]),
+             ThemeAssignment(recordID: record.id, themeID: "T2", rank: 2, strength: 0.001, matchedTerms: [])]
+        }
+        let model = ThemeModel(
+            themes: [Theme(id: "T1", label: "one", keywords: ["t0"], recordCount: count),
+                     Theme(id: "T2", label: "two", keywords: ["t1"], recordCount: count)],
+            assignments: assignments)
+        let emotions = records.enumerated().map { index, record in
+            RecordEmotions(recordID: record.id, emotions: EmotionSet(rawValue: UInt8(index % 16)))
+        }
+        try store.replaceThemes(model, emotions: emotions, inputVersion: 1)
+        #expect(try store.themeModel() == model)
+        let expected = Dictionary(uniqueKeysWithValues: emotions.filter { !$0.emotions.isEmpty }.map { ($0.recordID, $0.emotions) })
+        #expect(try store.recordEmotions() == expected)
+    }
 }
