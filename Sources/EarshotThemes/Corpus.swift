@@ -135,7 +135,7 @@ extension Corpus {
         var labels = stemLabels
         var stems: [[Int32]] = (0..<stemCount).map { [Int32($0)] }
         var phraseIDs: [[Int32]: Int32] = [:]
-        var pairIDs: [UInt64: Int32] = [:]
+        var pairIDs = CountTable(minimumCapacity: phrases.count)
         var tripleIDs: [PhraseFinder.Triple: Int32] = [:]
         // Whether a stem starts an accepted pair: most do not, and then no pair is looked up.
         var startsPair = [Bool](repeating: false, count: stemCount)
@@ -143,7 +143,7 @@ extension Corpus {
             let id = Int32(labels.count)
             phraseIDs[phrase] = id
             if phrase.count == 2 {
-                pairIDs[PhraseFinder.pairKey(phrase[0], phrase[1])] = id
+                pairIDs.set(PhraseFinder.pairKey(phrase[0], phrase[1]), id)
                 startsPair[Int(phrase[0])] = true
             } else {
                 tripleIDs[PhraseFinder.Triple(phrase[0], phrase[1], phrase[2])] = id
@@ -174,7 +174,7 @@ extension Corpus {
                     guard token >= 0 else { continue }
                     if stemFrequency[Int(token)] >= minimumTermCount { documentTerms.append(token) }
                     guard startsPair[Int(token)], position + 1 < tokens.count, tokens[position + 1] >= 0 else { continue }
-                    if let pair = pairIDs[PhraseFinder.pairKey(token, tokens[position + 1])] {
+                    if let pair = pairIDs.value(PhraseFinder.pairKey(token, tokens[position + 1])) {
                         documentTerms.append(pair)
                         if position + 2 < tokens.count, tokens[position + 2] >= 0, !tripleIDs.isEmpty,
                             let triple = tripleIDs[PhraseFinder.Triple(token, tokens[position + 1], tokens[position + 2])]

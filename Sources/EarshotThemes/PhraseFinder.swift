@@ -33,7 +33,7 @@ struct PhraseFinder {
     /// The accepted phrases as stem sequences, pairs then triples, each group sorted.
     func find() -> [[Int32]] {
         let minimum = Int32(minimumCount)
-        var pairCounts: [UInt64: Int32] = [:]
+        var pairCounts = CountTable()
         var keys: [UInt64] = []
         chunks.forEachDocument { tokens in
             keys.removeAll(keepingCapacity: true)
@@ -53,12 +53,13 @@ struct PhraseFinder {
             keys.sort()
             var previous: UInt64 = .max
             for key in keys where key != previous {
-                pairCounts[key, default: 0] += 1
+                pairCounts.add(key)
                 previous = key
             }
         }
         var pairs: [(stems: [Int32], count: Int32)] = []
-        for (key, count) in pairCounts where count >= minimum {
+        pairCounts.forEach { key, count in
+            guard count >= minimum else { return }
             let first = Int32(bitPattern: UInt32(key >> 32))
             let second = Int32(bitPattern: UInt32(key & 0xFFFF_FFFF))
             if npmi(together: count, stemFrequency[Int(first)], stemFrequency[Int(second)]) >= minimumNPMI {
@@ -66,7 +67,8 @@ struct PhraseFinder {
             }
         }
         pairs = Array(mostFrequent(pairs).prefix(maximumPhrases))
-        let accepted = Set(pairs.map { Self.pairKey($0.stems[0], $0.stems[1]) })
+        var accepted = CountTable(minimumCapacity: pairs.count)
+        for pair in pairs { accepted.add(Self.pairKey(pair.stems[0], pair.stems[1])) }
         let pairCount = Dictionary(uniqueKeysWithValues: pairs.map { (Self.pairKey($0.stems[0], $0.stems[1]), $0.count) })
 
         // Whether a stem starts an accepted pair: a triple needs two, and most positions are turned down without a
@@ -81,7 +83,7 @@ struct PhraseFinder {
             var index = 0
             while index + 2 < end {
                 let (a, b, c) = (tokens[index], tokens[index + 1], tokens[index + 2])
-                if a >= 0, b >= 0, c >= 0, startsPair[Int(a)], startsPair[Int(b)], accepted.contains(Self.pairKey(a, b)), accepted.contains(Self.pairKey(b, c)) {
+                if a >= 0, b >= 0, c >= 0, startsPair[Int(a)], startsPair[Int(b)], accepted.value(Self.pairKey(a, b)) != nil, accepted.value(Self.pairKey(b, c)) != nil {
                     triples.append(Triple(a, b, c))
                 }
                 index += 1
