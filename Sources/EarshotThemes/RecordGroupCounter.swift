@@ -77,24 +77,41 @@ public struct RecordGroupCounter: Sendable {
     /// when `nil`), a record counted once per theme however many of its detected themes share that id: as the
     /// curated assignments have it.
     public func themeGroups(_ matches: [DetectedThemes.Match], themeIDs: [String?]) -> [ThemeRecordGroup] {
-        var cells: [String: [Int32: Int]] = [:]
-        var seen: Set<String> = []
+        // Curated ids as small numbers, and one flat table of counts by (id, group): millions of matches are
+        // counted, and a dictionary keyed by id string per match cost a second.
+        var ids: [String] = []
+        var numberOfID: [String: Int] = [:]
+        let numbers = themeIDs.map { id -> Int in
+            guard let id else { return -1 }
+            if let number = numberOfID[id] { return number }
+            numberOfID[id] = ids.count
+            ids.append(id)
+            return ids.count - 1
+        }
+        let groupCount = distinct.count
+        var cells = [Int](repeating: 0, count: ids.count * groupCount)
+        var seen: [Int] = []
         var current = -1
         for match in matches {
-            guard match.document >= 0, match.document < groupOfRecord.count, let id = themeIDs[match.theme] else { continue }
+            guard match.document >= 0, match.document < groupOfRecord.count else { continue }
+            let number = numbers[match.theme]
+            guard number >= 0 else { continue }
             if match.document != current {
                 current = match.document
                 seen.removeAll(keepingCapacity: true)
             }
-            guard seen.insert(id).inserted else { continue }
-            cells[id, default: [:]][groupOfRecord[match.document], default: 0] += 1
+            guard !seen.contains(number) else { continue }
+            seen.append(number)
+            cells[number * groupCount + Int(groupOfRecord[match.document])] += 1
         }
-        return cells.flatMap { id, byGroup in
-            byGroup.map { index, count in
-                var group = distinct[Int(index)]
-                group.count = count
-                return ThemeRecordGroup(themeID: id, records: group)
+        var result: [ThemeRecordGroup] = []
+        for (number, id) in ids.enumerated() {
+            for group in 0..<groupCount where cells[number * groupCount + group] > 0 {
+                var records = distinct[group]
+                records.count = cells[number * groupCount + group]
+                result.append(ThemeRecordGroup(themeID: id, records: records))
             }
         }
+        return result
     }
 }
