@@ -163,6 +163,9 @@ extension Corpus {
         var offsets: [Int] = [0]
         offsets.reserveCapacity(documentCount + 1)
         var documentTerms: [Int32] = []
+        // The document that last listed each term: a repeated word is skipped before the sort rather than after it.
+        var listedIn = [Int32](repeating: -1, count: labels.count)
+        var documentNumber: Int32 = 0
         for index in chunks.indices {
             var terms: [Int32] = []
             terms.reserveCapacity(chunks[index].tokens.count)
@@ -172,24 +175,31 @@ extension Corpus {
                 for position in tokens.indices {
                     let token = tokens[position]
                     guard token >= 0 else { continue }
-                    if stemFrequency[Int(token)] >= minimumTermCount { documentTerms.append(token) }
+                    if stemFrequency[Int(token)] >= minimumTermCount, listedIn[Int(token)] != documentNumber {
+                        listedIn[Int(token)] = documentNumber
+                        documentTerms.append(token)
+                    }
                     guard startsPair[Int(token)], position + 1 < tokens.count, tokens[position + 1] >= 0 else { continue }
                     if let pair = pairIDs.value(PhraseFinder.pairKey(token, tokens[position + 1])) {
-                        documentTerms.append(pair)
+                        if listedIn[Int(pair)] != documentNumber {
+                            listedIn[Int(pair)] = documentNumber
+                            documentTerms.append(pair)
+                        }
                         if position + 2 < tokens.count, tokens[position + 2] >= 0, !tripleIDs.isEmpty,
-                            let triple = tripleIDs[PhraseFinder.Triple(token, tokens[position + 1], tokens[position + 2])]
+                            let triple = tripleIDs[PhraseFinder.Triple(token, tokens[position + 1], tokens[position + 2])],
+                            listedIn[Int(triple)] != documentNumber
                         {
+                            listedIn[Int(triple)] = documentNumber
                             documentTerms.append(triple)
                         }
                     }
                 }
                 documentTerms.sort()
-                var previous: Int32 = -1
-                for term in documentTerms where term != previous {
+                for term in documentTerms {
                     terms.append(term)
                     if term >= Int32(stemCount) { termFrequency[Int(term)] += 1 }
-                    previous = term
                 }
+                documentNumber += 1
                 offsets.append(blockStarts.last! + terms.count)
                 block.append(Int32(index))
             }
