@@ -11,10 +11,7 @@ struct Binder {
 
     mutating func text(_ value: String?) {
         if var value {
-            value.withUTF8 { buffer in
-                _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                                      Int32(buffer.count), Self.transient)
-            }
+            value.withUTF8 { bindText($0) }
         } else {
             sqlite3_bind_null(handle, index)
         }
@@ -28,11 +25,14 @@ struct Binder {
         scratch.append(contentsOf: id.source.utf8)
         scratch.append(UInt8(ascii: ":"))
         scratch.append(contentsOf: id.sourceID.utf8)
-        scratch.withUnsafeBufferPointer { buffer in
-            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                                  Int32(buffer.count), Self.transient)
-        }
+        scratch.withUnsafeBufferPointer { bindText($0) }
         index += 1
+    }
+
+    /// Binds UTF-8 bytes as text to the current parameter; SQLite copies them.
+    private func bindText(_ buffer: UnsafeBufferPointer<UInt8>) {
+        _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(buffer.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                              Int32(buffer.count), Self.transient)
     }
 
     mutating func int(_ value: Int64?) {

@@ -50,14 +50,10 @@ extension StageStore {
                 guard code == SQLITE_ROW else {
                     throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
                 }
-                let source = Self.withBytes(handle, 0) { bytes in
-                    Self.packed(bytes).map { key in sources[key] ?? { sources[key] = Self.string(bytes); return sources[key]! }() }
-                        ?? Self.string(bytes)
-                }
+                let source = Self.withBytes(handle, 0) { Self.decoded($0, cache: &sources, Self.string) }
                 let id = RecordID(source: source, sourceID: Self.text(handle, 1))
                 let week = Self.withBytes(handle, 4) { bytes in
-                    let parse = { ISOWeek(Self.string(bytes)) ?? ISOWeek(year: 1970, week: 1) }
-                    return Self.packed(bytes).map { key in weeks[key] ?? { weeks[key] = parse(); return weeks[key]! }() } ?? parse()
+                    Self.decoded(bytes, cache: &weeks) { ISOWeek(Self.string($0)) ?? ISOWeek(year: 1970, week: 1) }
                 }
                 let category = sqlite3_column_type(handle, 5) == SQLITE_NULL ? nil : NPSCategory(rawValue: Self.text(handle, 5))
                 let record = ThemeRecordFacts(id: id, week: week, npsCategory: category)
@@ -79,13 +75,24 @@ extension StageStore {
         return key
     }
 
+    /// `decode(bytes)`, from `cache` when a short value was decoded before.
+    private static func decoded<Value>(
+        _ bytes: UnsafeBufferPointer<UInt8>, cache: inout [UInt64: Value], _ decode: (UnsafeBufferPointer<UInt8>) -> Value
+    ) -> Value {
+        guard let key = packed(bytes) else { return decode(bytes) }
+        if let known = cache[key] { return known }
+        let value = decode(bytes)
+        cache[key] = value
+        return value
+    }
+
     private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(decoding: bytes, as: UTF8.self)
     }
 
     private static func text(_ handle: OpaquePointer, _ column: Int32) -> String {
         var result = ""
-        withBytes(handle, column) { result = String(decoding: $0, as: UTF8.self) }
+        withBytes(handle, column) { result = string($0) }
         return result
     }
 

@@ -18,7 +18,12 @@ public struct RecordGroupCounter: Sendable {
 
     /// Counts the next record.
     public mutating func add(week: ISOWeek, source: String, npsCategory: NPSCategory?, emotions: EmotionSet = EmotionSet()) {
-        let key = RecordGroup(week: week, source: source, npsCategory: npsCategory, emotions: emotions, count: 0)
+        count(RecordGroup(week: week, source: source, npsCategory: npsCategory, emotions: emotions, count: 0))
+    }
+
+    /// Counts the next record under `key`, which is a new group the first time it is seen; returns its index.
+    @discardableResult
+    private mutating func count(_ key: RecordGroup) -> Int32 {
         let index: Int32
         if let known = indexOfGroup[key] {
             index = known
@@ -30,6 +35,7 @@ public struct RecordGroupCounter: Sendable {
         }
         counts[Int(index)] += 1
         groupOfRecord.append(index)
+        return index
     }
 
     /// Sets every counted record's emotions, by stream position, replacing those it was counted with: detection finds
@@ -46,17 +52,11 @@ public struct RecordGroupCounter: Sendable {
             if newIndex[slot] < 0 {
                 var key = oldGroups[Int(group)]
                 key.emotions = set
-                if let known = regrouped.indexOfGroup[key] {
-                    newIndex[slot] = known
-                } else {
-                    newIndex[slot] = Int32(regrouped.distinct.count)
-                    regrouped.indexOfGroup[key] = newIndex[slot]
-                    regrouped.distinct.append(key)
-                    regrouped.counts.append(0)
-                }
+                newIndex[slot] = regrouped.count(key)
+            } else {
+                regrouped.counts[Int(newIndex[slot])] += 1
+                regrouped.groupOfRecord.append(newIndex[slot])
             }
-            regrouped.counts[Int(newIndex[slot])] += 1
-            regrouped.groupOfRecord.append(newIndex[slot])
         }
         self = regrouped
     }
