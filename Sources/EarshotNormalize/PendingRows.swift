@@ -38,7 +38,7 @@ struct PendingRows {
             if let author = record.authorHash, !record.text.isEmpty {
                 record.textFingerprint = RepeatedTexts.fingerprint(authorHash: author, text: record.text)
             }
-            try state.offer(record, sink: &sink)
+            try state.offer(record, key: StreamState.Key(record.id), sink: &sink)
             for row in rows[record.id] ?? [] {
                 mergedCount += 1
                 try sink.storeMerged(MergedDuplicate(recordID: record.id, fileID: row.fileID, line: row.line))

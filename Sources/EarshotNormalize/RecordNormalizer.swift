@@ -92,36 +92,48 @@ public struct RecordNormalizer: Sendable {
         state.mergesWithStored = mergesWithStoredRecords
         var reader = RawFieldReader()
         var pending = PendingRows()
+        var work = OrderedBatchWork<[RowOutcome]>()
         for file in files.sorted(by: { $0.id < $1.id }) {
             try pending.flush(into: &state, sink: &sink)
-            try rows.forEachRow(ofFile: file.id, limit: nil) { fileID, line, encoded in
-                guard let context = contexts[fileID] else {
-                    if let failure = failures[fileID] {
-                        state.rejectedCount += 1
-                        try sink.storeRejected(RowRejection(
-                            fileID: fileID, line: line, fieldNumber: nil, reason: failure.message,
-                            excerpt: reader.load(encoded) ? Self.excerpt(reader.allStrings()) : ""))
-                    }
-                    return
-                }
-                guard reader.load(encoded) else {
+            guard let context = contexts[file.id] else {
+                guard let failure = failures[file.id] else { continue }
+                try rows.forEachRow(ofFile: file.id, limit: nil) { fileID, line, encoded in
                     state.rejectedCount += 1
                     try sink.storeRejected(RowRejection(
-                        fileID: fileID, line: line, fieldNumber: nil, reason: "the stored row is damaged; ingest the file again", excerpt: ""))
-                    return
+                        fileID: fileID, line: line, fieldNumber: nil, reason: failure.message,
+                        excerpt: reader.load(encoded) ? Self.excerpt(reader.allStrings()) : ""))
                 }
-                switch makeRecord(reader, context: context, line: line, reporting: reporting, state: &state) {
-                case .failure(let rejection):
-                    state.rejectedCount += 1
-                    try sink.storeRejected(rejection)
-                case .success(let record):
-                    if context.plan.combinesRows {
-                        try pending.add(record, sink: &sink)
-                    } else {
-                        try state.offer(record, sink: &sink)
+                continue
+            }
+            // Rows are normalized in batches on other threads; their outcomes come back in row order and only then
+            // touch the stream's state and the sink, so the records are those a single thread would make.
+            func apply(_ outcomes: [RowOutcome]) throws {
+                for outcome in outcomes {
+                    switch outcome {
+                    case .rejected(let rejection):
+                        state.rejectedCount += 1
+                        try sink.storeRejected(rejection)
+                    case .record(let record, let key, let groupDisagrees):
+                        if groupDisagrees { state.groupDisagreements[file.id, default: 0] += 1 }
+                        if context.plan.combinesRows {
+                            try pending.add(record, sink: &sink)
+                        } else {
+                            try state.offer(record, key: key, sink: &sink)
+                        }
                     }
                 }
             }
+            var batch = RowBatch(fileID: file.id)
+            try rows.forEachRow(ofFile: file.id, limit: nil) { _, line, encoded in
+                batch.append(line: line, encoded: encoded)
+                guard batch.isFull else { return }
+                try work.submit({ [batch] in outcomes(of: batch, context: context, reporting: reporting) }, consume: apply)
+                batch = RowBatch(fileID: file.id)
+            }
+            if batch.count > 0 {
+                try work.submit({ [batch] in outcomes(of: batch, context: context, reporting: reporting) }, consume: apply)
+            }
+            try work.drain(consume: apply)
         }
         try pending.flush(into: &state, sink: &sink)
         diagnostics += state.groupDisagreements.sorted { $0.key < $1.key }.compactMap { fileID, count in
@@ -138,13 +150,26 @@ public struct RecordNormalizer: Sendable {
 
     // MARK: One row
 
-    private func makeRecord(
-        _ reader: RawFieldReader, context: FileContext, line: Int, reporting: ZoneConverter, state: inout StreamState
-    ) -> Result<NormalizedRecord, RowRejection> {
+    private func outcomes(of batch: RowBatch, context: FileContext, reporting: ZoneConverter) -> [RowOutcome] {
+        var outcomes: [RowOutcome] = []
+        outcomes.reserveCapacity(batch.count)
+        var reader = RawFieldReader()
+        batch.forEachRow { line, encoded in
+            guard reader.load(encoded) else {
+                outcomes.append(.rejected(RowRejection(
+                    fileID: batch.fileID, line: line, fieldNumber: nil, reason: "the stored row is damaged; ingest the file again", excerpt: "")))
+                return
+            }
+            outcomes.append(makeRecord(reader, context: context, line: line, reporting: reporting))
+        }
+        return outcomes
+    }
+
+    private func makeRecord(_ reader: RawFieldReader, context: FileContext, line: Int, reporting: ZoneConverter) -> RowOutcome {
         let file = context.file
         let plan = context.plan
-        func reject(_ reason: String, _ column: Int?) -> Result<NormalizedRecord, RowRejection> {
-            .failure(RowRejection(
+        func reject(_ reason: String, _ column: Int?) -> RowOutcome {
+            .rejected(RowRejection(
                 fileID: file.id, line: line, fieldNumber: column.map { $0 + 1 }, reason: reason, excerpt: Self.excerpt(reader.allStrings())))
         }
         for exclusion in plan.exclusions {
@@ -225,10 +250,11 @@ public struct RecordNormalizer: Sendable {
         }
 
         let score = plan.score.flatMap { ScoreParser.score(reader.string($0.column), scale: $0.scale) }
+        var groupDisagrees = false
         if let group = plan.npsGroup, let category = score?.npsCategory,
             let stated = NPSGroupLabel.category(reader.string(group)), stated != category
         {
-            state.groupDisagreements[file.id, default: 0] += 1
+            groupDisagrees = true
         }
 
         var authorHash: String?
@@ -238,12 +264,14 @@ public struct RecordNormalizer: Sendable {
         }
         let fingerprint = authorHash.flatMap { text.isEmpty ? nil : RepeatedTexts.fingerprint(authorHash: $0, text: text) }
 
-        return .success(NormalizedRecord(
-            id: RecordID(source: file.source, sourceID: sourceID), kind: plan.kind, tool: file.tool ?? "mapped",
+        let id = RecordID(source: file.source, sourceID: sourceID)
+        let record = NormalizedRecord(
+            id: id, kind: plan.kind, tool: file.tool ?? "mapped",
             createdAt: createdAt, week: reporting.week(ofUTC: createdAt), updatedAt: updatedAt, score: score,
             title: Self.clean([reader.string(plan.title ?? -1)]), text: text,
             originalText: originalText, reply: reply, attributes: attributes, authorHash: authorHash,
-            textFingerprint: fingerprint, fileID: file.id, line: line))
+            textFingerprint: fingerprint, fileID: file.id, line: line)
+        return .record(record, key: StreamState.Key(id), groupDisagrees: groupDisagrees)
     }
 
     /// Cleans each part, drops the empty ones, joins with blank lines and redacts personal data.
@@ -298,7 +326,7 @@ public struct RecordNormalizer: Sendable {
 }
 
 /// What normalizing one file's rows needs, worked out once.
-private struct FileContext {
+private struct FileContext: Sendable {
     var file: ExportFile
     var plan: ColumnPlan
     var zone: ZoneConverter

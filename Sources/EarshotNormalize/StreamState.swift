@@ -2,9 +2,14 @@ import EarshotModel
 
 /// The record ids seen so far and where their winning versions came from.
 struct StreamState {
-    struct Key: Hashable {
+    struct Key: Hashable, Sendable {
         var high: UInt64
         var low: UInt64
+
+        init(high: UInt64, low: UInt64) {
+            self.high = high
+            self.low = low
+        }
 
         init(_ id: RecordID) {
             var first: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -25,7 +30,7 @@ struct StreamState {
         var line: Int
     }
 
-    var index: [Key: Version] = [:]
+    var index = RecordIndex()
     var mergedCount = 0
     var rejectedCount = 0
     var fingerprints = Set<Int64>()
@@ -36,8 +41,8 @@ struct StreamState {
 
     /// Keeps the newer of a record and the version stored before: by the tool's updated-at when both have one and
     /// they differ, else the later export, then the later line.
-    mutating func offer(_ record: NormalizedRecord, sink: inout some RecordSink) throws {
-        let key = Key(record.id)
+    /// `key` is `Key(record.id)`, worked out by the caller (on the thread that made the record).
+    mutating func offer(_ record: NormalizedRecord, key: Key, sink: inout some RecordSink) throws {
         let version = Version(updatedAt: record.updatedAt, fileID: record.fileID, line: record.line)
         if let fingerprint = record.textFingerprint, !fingerprints.insert(fingerprint).inserted || mergesWithStored {
             // A merged-in record may repeat a stored one: all its fingerprints are checked.

@@ -105,7 +105,7 @@ public struct TextCleaner: Sendable {
 
 extension TextCleaner {
     /// What one pass over the bytes says the text may hold, so that each stage runs only where it can matter.
-    struct Signals {
+    struct Signals: Equatable {
         var hasLessThan = false
         var hasGreaterThan = false
         var hasAmpersand = false
@@ -116,28 +116,67 @@ extension TextCleaner {
         var isTidy = true
 
         init(_ utf8: String.UTF8View) {
-            var previous: UInt8 = 0x20
-            var first = true
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: "<"): hasLessThan = true
-                case UInt8(ascii: ">"): hasGreaterThan = true
-                case UInt8(ascii: "&"): hasAmpersand = true
-                case UInt8(ascii: "{"): hasBrace = true
-                case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "!"),
-                    UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "h"):
-                    // `h` for Jira's `h3.` headings: cheap to look for, since the check below needs a line start.
-                    if byte != UInt8(ascii: "h") || previous == 0x0A || first { hasMarkup = true }
-                case 0x0A, 0x0D: hasLineBreak = true
-                case 0x09, 0x0B, 0x0C, 0xC2, 0xE2, 0xEF: isTidy = false
-                case 0x20: if previous == 0x20 || first { isTidy = false }
-                default: break
-                }
-                previous = byte
-                first = false
+            // Native strings are contiguous UTF-8: one pass over the buffer and a table lookup per byte, since every
+            // record's text comes through here and most need no work at all.
+            if let signals = utf8.withContiguousStorageIfAvailable({ Self(bytes: $0) }) {
+                self = signals
+            } else {
+                self = Array(utf8).withUnsafeBufferPointer { Self(bytes: $0) }
             }
-            if previous == 0x20 { isTidy = false }
         }
+
+        private init(bytes: UnsafeBufferPointer<UInt8>) {
+            var seen: UInt8 = 0
+            var previous: UInt8 = 0x0A  // a line start, for Jira's `h3.`
+            var doubledSpace = false
+            Self.kinds.withUnsafeBufferPointer { kinds in
+                for byte in bytes {
+                    if byte == 0x20 {
+                        if previous == 0x20 { doubledSpace = true }
+                    } else {
+                        let kind = kinds[Int(byte)]
+                        if kind == Self.heading {
+                            if previous == 0x0A { seen |= Self.markup }
+                        } else {
+                            seen |= kind
+                        }
+                    }
+                    previous = byte
+                }
+            }
+            hasLessThan = seen & Self.lessThan != 0
+            hasGreaterThan = seen & Self.greaterThan != 0
+            hasAmpersand = seen & Self.ampersand != 0
+            hasBrace = seen & Self.brace != 0
+            hasMarkup = seen & Self.markup != 0
+            hasLineBreak = seen & Self.lineBreak != 0
+            isTidy = seen & Self.untidy == 0 && !doubledSpace && bytes.first != 0x20 && bytes.last != 0x20
+        }
+
+        private static let lessThan: UInt8 = 1
+        private static let greaterThan: UInt8 = 2
+        private static let ampersand: UInt8 = 4
+        private static let brace: UInt8 = 8
+        private static let markup: UInt8 = 16
+        private static let lineBreak: UInt8 = 32
+        private static let untidy: UInt8 = 64
+        /// `h`: markup only at a line start.
+        private static let heading: UInt8 = 128
+
+        /// What each byte value may signal.
+        private static let kinds: [UInt8] = {
+            var kinds = [UInt8](repeating: 0, count: 256)
+            kinds[Int(UInt8(ascii: "<"))] = lessThan
+            kinds[Int(UInt8(ascii: ">"))] = greaterThan
+            kinds[Int(UInt8(ascii: "&"))] = ampersand
+            kinds[Int(UInt8(ascii: "{"))] = brace
+            for byte in "*_`[!~#".utf8 { kinds[Int(byte)] = markup }
+            kinds[Int(UInt8(ascii: "h"))] = heading
+            kinds[0x0A] = lineBreak
+            kinds[0x0D] = lineBreak
+            for byte: UInt8 in [0x09, 0x0B, 0x0C, 0xC2, 0xE2, 0xEF] { kinds[Int(byte)] = untidy }
+            return kinds
+        }()
 
         var needsWork: Bool {
             hasLessThan || hasGreaterThan || hasAmpersand || hasBrace || hasMarkup || hasLineBreak

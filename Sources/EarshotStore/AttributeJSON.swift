@@ -13,9 +13,13 @@ enum AttributeJSON {
 
     static func encode(_ attributes: [String: [String]]) -> String {
         guard !attributes.isEmpty else { return "{}" }
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(64)
-        for (position, name) in attributes.keys.sorted().enumerated() {
+        var out: [UInt8] = []
+        // Room for the common case (no escapes) up front: growing the buffer was most of this function's time.
+        out.reserveCapacity(attributes.reduce(2) { sum, entry in
+            entry.value.reduce(sum + entry.key.utf8.count + 6) { $0 + $1.utf8.count + 3 }
+        })
+        out.append(UInt8(ascii: "{"))
+        for (position, name) in (attributes.count == 1 ? Array(attributes.keys) : attributes.keys.sorted()).enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
             append(name, to: &out)
             out.append(UInt8(ascii: ":"))
@@ -34,6 +38,16 @@ enum AttributeJSON {
 
     private static func append(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most values need no escape: copy them whole.
+        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied == true {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):

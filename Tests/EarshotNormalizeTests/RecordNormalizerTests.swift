@@ -194,6 +194,28 @@ import Testing
         #expect(result.merged == [MergedDuplicate(recordID: RecordID(source: "zendesk", sourceID: "5"), fileID: 2, line: 2)])
     }
 
+    @Test func everyRowOfEveryBatchIsAccountedFor() throws {
+        // 3,000 rows are two full batches and a partial one, normalized on other threads: each ticket appears once
+        // per batch, newest first, and one row is unreadable, so a batch lost, applied twice or cut short changes
+        // the counts, the winners or the merged lines.
+        let columns = ["Id", "Subject", "Requester", "Created at", "Updated at", "Description [txt]", "Status"]
+        let rows = (0..<3_000).map { index -> [String] in
+            let ticket = index % 1_000
+            let version = index / 1_000
+            let created = index == 2_500 ? "sometime" : "2026-10-05 10:00:00"
+            return ["\(ticket)", "Ticket \(ticket)", "A", created, "2026-10-0\(9 - version) 09:00:00", "Version \(version).", "Open"]
+        }
+        let export = TestExport.memory(id: 1, tool: "zendesk", source: "zendesk", columns: columns, rows: rows)
+        let result = try RecordNormalizer().normalize([export])
+        #expect(result.records.count == 1_000)
+        #expect(result.records.allSatisfy { $0.text == "Version 0." && $0.line == Int($0.id.sourceID)! + 2 })
+        #expect(result.rejected.map(\.line) == [2_502])
+        #expect(result.merged.count == 1_999)
+        let merged = result.merged.filter { $0.recordID.sourceID == "500" }.map(\.line)
+        #expect(merged == [1_502])
+        #expect(result.merged.filter { $0.recordID.sourceID == "7" }.map(\.line) == [1_009, 2_009])
+    }
+
     @Test(arguments: ["day-first", "auto"])
     func mappedAppReviewsReadDatesDayFirst(format: String) throws {
         let export = try TestExport.fixture(

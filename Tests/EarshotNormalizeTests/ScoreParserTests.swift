@@ -5,13 +5,14 @@ import Testing
 @Suite struct ScoreParserTests {
     @Test(arguments: [
         ("9 - Very likely", 9.0), ("10", 10), ("0", 0), (" 7 ", 7), ("4.5", 4.5), ("5 - Very satisfied", 5),
-        ("10-Extremely likely", 10), ("3 (Neutral)", 3), ("8.", 8),
+        ("10-Extremely likely", 10), ("3 (Neutral)", 3), ("8.", 8), ("9-", 9), ("\t6\t", 6), ("007", 7),
+        ("\u{A0}8\u{A0}", 8), ("6 – Likely", 6),
     ])
     func leadingNumber(text: String, expected: Double) {
         #expect(ScoreParser.leadingNumber(text) == expected)
     }
 
-    @Test(arguments: ["", "Offered", "10/15/2026", "12abc", "10-15", "-3", "x9", ".5", "2026-10-06"])
+    @Test(arguments: ["", "Offered", "10/15/2026", "12abc", "10-15", "-3", "x9", ".5", "2026-10-06", "   ", "9é"])
     func noLeadingNumber(text: String) {
         #expect(ScoreParser.leadingNumber(text) == nil)
     }

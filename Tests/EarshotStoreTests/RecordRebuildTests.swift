@@ -1,0 +1,67 @@
+import EarshotModel
+import GRDB
+import Testing
+
+@testable import EarshotStore
+
+/// A rebuild writes into a new table that replaces `record` at the end of its transaction: the schema, the indexes
+/// and the foreign keys must come out as the migrations made them, and a rebuild that fails must leave the old
+/// records as they were.
+@Suite struct RecordRebuildTests {
+    private static func record(_ id: String, fileID: Int64, week: String = "2026-W47", fingerprint: Int64? = nil) -> NormalizedRecord {
+        NormalizedRecord(
+            id: RecordID(source: "zendesk", sourceID: id), kind: .ticket, tool: "zendesk", createdAt: 1_795_000_000,
+            week: ISOWeek(week)!, text: "ticket \(id)", authorHash: fingerprint == nil ? nil : "a", textFingerprint: fingerprint,
+            fileID: fileID, line: 2)
+    }
+
+    private static func schema(_ store: StageStore) throws -> [String] {
+        try store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT type || ' ' || name || ' ' || tbl_name FROM sqlite_master ORDER BY type, name")
+        }
+    }
+
+    @Test func aRebuildKeepsTheSchemaIndexesAndForeignKeys() throws {
+        let store = try StageStore.inMemory()
+        let file = try store.ingest(.fixture("a")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
+        let before = try Self.schema(store)
+        try store.replaceRecords([Self.record("1", fileID: file.id!)], merged: [], rejected: [], inputVersion: 1)
+        try store.replaceRecords(
+            [Self.record("2", fileID: file.id!, fingerprint: 9), Self.record("3", fileID: file.id!, week: "2026-W48")],
+            merged: [], rejected: [], inputVersion: 1)
+        #expect(try Self.schema(store) == before)
+        #expect(try store.records().map(\.id.sourceID) == ["2", "3"])
+        #expect(try store.weeksWithRecords().map(\.description) == ["2026-W47", "2026-W48"])
+        let fingerprinted = try store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record WHERE textFingerprint = 9")
+        }
+        #expect(fingerprinted == 1)
+        // The renamed table is still the parent of the themes stage's tables.
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in
+                try db.execute(sql: "INSERT INTO recordEmotion (recordId, emotions) VALUES ('zendesk:none', 1)")
+            }
+        }
+        try store.writer.write { db in
+            try db.execute(sql: "INSERT INTO recordEmotion (recordId, emotions) VALUES ('zendesk:2', 1)")
+        }
+    }
+
+    @Test func aFailedRebuildLeavesTheRecordsAsTheyWere() throws {
+        struct Failure: Error {}
+        let store = try StageStore.inMemory()
+        let file = try store.ingest(.fixture("a")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
+        try store.replaceRecords([Self.record("1", fileID: file.id!)], merged: [], rejected: [], inputVersion: 1)
+        let before = try Self.schema(store)
+        let version = try store.stageState(.normalize).version
+        #expect(throws: Failure.self) {
+            try store.replaceRecords(inputVersion: 1) { _, writer in
+                try writer.store(Self.record("2", fileID: file.id!), replacing: false)
+                throw Failure()
+            }
+        }
+        #expect(try store.records().map(\.id.sourceID) == ["1"])
+        #expect(try Self.schema(store) == before)
+        #expect(try store.stageState(.normalize).version == version)
+    }
+}
