@@ -22,8 +22,8 @@ public struct RecordWriter {
     public private(set) var touchedWeeks = Set<String>()
     /// The table written: `record`, or during a rebuild the table that replaces it.
     private var table: String
-    /// During a rebuild, the `CREATE INDEX` statements of `record`, made again on the new table when it replaces it.
-    private var rebuildIndexes: [String]?
+    /// During a rebuild, the new table that replaces `record` in ``finishRebuild()``.
+    private var rebuild: TableSwap?
 
     private static let columns = """
         (id, source, sourceId, tool, kind, createdAt, createdAtUTC, week, updatedAt, score, scale, npsCategory, title, text,
@@ -50,39 +50,21 @@ public struct RecordWriter {
     }
 
     /// A writer for a full rebuild: it writes into a new, empty table shaped like `record`, which replaces `record`
-    /// in ``finishRebuild()``, in the same transaction.
-    ///
-    /// Old records are dropped only after the new ones are written because pages freed in a transaction and reused
-    /// in it must first be copied to the rollback journal: deleting a million records and writing a million more in
-    /// their place wrote them twice (28 s against 14 s in this machine's benchmark). A new table takes its pages
-    /// from the free list left by an earlier transaction and from the end of the file, which need no copy. Its
-    /// secondary indexes are built at the end, each once from sorted keys rather than grown by a million random
-    /// inserts. The cost is disk: the file keeps room for two record tables.
+    /// in ``finishRebuild()``, in the same transaction (see ``TableSwap`` for why).
     static func rebuilding(db: Database, normalizeVersion: Int) throws -> RecordWriter {
-        guard let tableSQL = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'record'"),
-            let columns = tableSQL.firstIndex(of: "(")
-        else {
-            throw DatabaseError(message: "the workspace has no record table; is it an Earshot workspace?")
-        }
-        let indexes = try String.fetchAll(db, sql: """
-            SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'record' AND sql IS NOT NULL ORDER BY name
-            """)
-        try db.execute(sql: "DROP TABLE IF EXISTS recordRebuilt")
-        try db.execute(sql: "CREATE TABLE recordRebuilt " + tableSQL[columns...])
-        var writer = try RecordWriter(db: db, normalizeVersion: normalizeVersion, mergesWithStored: false, table: "recordRebuilt")
-        writer.rebuildIndexes = indexes
+        let swap = try TableSwap(replacing: "record", db)
+        var writer = try RecordWriter(db: db, normalizeVersion: normalizeVersion, mergesWithStored: false, table: swap.scratch)
+        writer.rebuild = swap
         return writer
     }
 
     /// Puts a rebuild's table in place of `record`, with `record`'s indexes; does nothing when not rebuilding or
     /// when done already. Records can no longer be stored after it.
     mutating func finishRebuild() throws {
-        guard let indexes = rebuildIndexes else { return }
-        try db.execute(sql: "DROP TABLE record")
-        try db.execute(sql: "ALTER TABLE recordRebuilt RENAME TO record")
-        for sql in indexes { try db.execute(sql: sql) }
-        table = "record"
-        rebuildIndexes = nil
+        guard let rebuild else { return }
+        try rebuild.finish(db)
+        table = rebuild.table
+        self.rebuild = nil
     }
 
     /// Stores a record; with `replacing`, the stored record with the same id is replaced.

@@ -62,19 +62,25 @@ extension StageStore {
     ///
     /// With `window`, only the records of those weeks are counted and only the figures of `weeks` are replaced: a
     /// week's figures depend on it and the baseline weeks before it, so `window` is `weeks` with their baselines.
+    /// Writes the records' emotions (those with none are not stored), replacing what `table` held for the same
+    /// records.
+    static func insertEmotions(_ emotions: [RecordEmotions], into table: String, _ db: Database) throws {
+        // Many rows per statement, bound through the C API: a full run writes a million or more. The caller gives
+        // them by record id, so that they go to the end of the key's B-tree rather than anywhere in it.
+        var scratch: [UInt8] = []
+        let insert = ChunkedInsert("INSERT OR REPLACE INTO \(table) (recordId, emotions)", columns: 2)
+        try insert.run(emotions.lazy.filter { !$0.emotions.isEmpty }, db) { binder, record in
+            binder.recordID(record.recordID, scratch: &scratch)
+            binder.int(Int64(record.emotions.rawValue))
+        }
+    }
+
     static func storeFigures(
         emotions: [RecordEmotions],
         weekly: ((_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek])?,
         only weeks: Set<ISOWeek>? = nil, window: Set<ISOWeek>? = nil, _ db: Database
     ) throws {
-        // Many rows per statement, bound through the C API: a full run writes a million or more. The caller gives
-        // them by record id, so that they go to the end of the key's B-tree rather than anywhere in it.
-        var scratch: [UInt8] = []
-        let insertEmotions = ChunkedInsert("INSERT OR REPLACE INTO recordEmotion (recordId, emotions)", columns: 2)
-        try insertEmotions.run(emotions.lazy.filter { !$0.emotions.isEmpty }, db) { binder, record in
-            binder.recordID(record.recordID, scratch: &scratch)
-            binder.int(Int64(record.emotions.rawValue))
-        }
+        try insertEmotions(emotions, into: "recordEmotion", db)
         guard let weekly else { return }
         if let weeks, weeks.isEmpty { return }
         func group(_ row: Row, from column: Int) -> RecordGroup? {

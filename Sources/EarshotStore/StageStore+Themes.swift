@@ -25,10 +25,22 @@ extension StageStore {
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             try db.inTransaction {
+                // Debian's SQLite zeroes every deleted page (SECURE_DELETE); the rows replaced here are derived
+                // from records that stay, so zeroing hides nothing.
+                let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 1
+                try db.execute(sql: "PRAGMA secure_delete = FAST")
+                defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
+                // Millions of assignments and emotions: written into new tables, which replace the old ones once
+                // all are written.
+                let assignmentTable = try TableSwap(replacing: "themeAssignment", db)
+                let emotionTable = try TableSwap(replacing: "recordEmotion", db)
                 try Self.storeThemes(model, pinnedNames: pinnedNames, changes: changes, changeWeek: changeWeek,
-                                     inputVersion: inputVersion, db)
+                                     assignmentTable: assignmentTable.scratch, inputVersion: inputVersion, db)
+                try Self.insertEmotions(emotions, into: emotionTable.scratch, db)
+                try assignmentTable.finish(db)
+                try emotionTable.finish(db)
                 try Self.storeScoring(scoring ?? ThemeScoringModel(themes: []), db)
-                try Self.storeFigures(emotions: emotions, weekly: figures == nil ? weekly : nil, db)
+                try Self.storeFigures(emotions: [], weekly: figures == nil ? weekly : nil, db)
                 if let figures { try Self.insert(figures, db) }
                 try Self.log(run, isFull: true, normalizeVersion: inputVersion, weeks: nil, db)
                 return .commit
@@ -38,14 +50,9 @@ extension StageStore {
 
     private static func storeThemes(
         _ model: ThemeModel, pinnedNames: [String: String], changes: [ThemeChange], changeWeek: ISOWeek?,
-        inputVersion: Int, _ db: Database
+        assignmentTable: String, inputVersion: Int, _ db: Database
     ) throws {
-        // The theme index is rebuilt once after the bulk insert rather than kept up to date row by row.
-        try db.execute(sql: """
-            DELETE FROM themeAssignment; DELETE FROM themeWeek; DELETE FROM recordEmotion;
-            DROP INDEX IF EXISTS themeAssignment_themeId;
-            UPDATE theme SET isActive = 0, recordCount = 0
-            """)
+        try db.execute(sql: "DELETE FROM themeWeek; UPDATE theme SET isActive = 0, recordCount = 0")
         for theme in model.themes {
             try db.execute(
                 sql: """
@@ -56,8 +63,7 @@ extension StageStore {
                 arguments: [theme.id, theme.label, JSONText.encode(theme.keywords), theme.recordCount,
                             pinnedNames[theme.id]])
         }
-        try insertAssignments(model.assignments, db)
-        try db.execute(sql: "CREATE INDEX themeAssignment_themeId ON themeAssignment(themeId)")
+        try insertAssignments(model.assignments, into: assignmentTable, db)
         let version = try Self.stageState(.themes, db).version + 1
         for change in changes {
             try db.execute(
@@ -69,14 +75,14 @@ extension StageStore {
     }
 
     /// Appends assignments, many rows per statement bound through SQLite's C API: a full run writes millions.
-    static func insertAssignments(_ assignments: [ThemeAssignment], _ db: Database) throws {
+    static func insertAssignments(_ assignments: [ThemeAssignment], into table: String = "themeAssignment", _ db: Database) throws {
         // Records share a few matched-term lists: each list's JSON is made once. Detection hands the same list to
         // every record that matched the same keywords, so the list's storage identifies it without hashing its
         // strings for every row; a list with storage of its own is looked up by its contents.
         var matchedJSON: [[String]: String] = [:]
         var jsonOfStorage: [UnsafeRawPointer: String] = [:]
         var scratch: [UInt8] = []
-        let insert = ChunkedInsert("INSERT INTO themeAssignment (recordId, themeId, rank, strength, matchedTerms)", columns: 5)
+        let insert = ChunkedInsert("INSERT INTO \(table) (recordId, themeId, rank, strength, matchedTerms)", columns: 5)
         try insert.run(assignments, db) { binder, assignment in
             let storage = assignment.matchedTerms.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
             let json = storage.flatMap { jsonOfStorage[$0] } ?? {

@@ -4,10 +4,10 @@ import Testing
 
 @testable import EarshotStore
 
-/// A rebuild writes into a new table that replaces `record` at the end of its transaction: the schema, the indexes
-/// and the foreign keys must come out as the migrations made them, and a rebuild that fails must leave the old
-/// records as they were.
-@Suite struct RecordRebuildTests {
+/// A normalize rebuild and a full themes run write into new tables that replace `record`, `themeAssignment` and
+/// `recordEmotion` at the end of their transactions: the schema, the indexes and the foreign keys must come out as
+/// the migrations made them, and a rebuild that fails must leave the old records as they were.
+@Suite struct TableSwapTests {
     private static func record(_ id: String, fileID: Int64, week: String = "2026-W47", fingerprint: Int64? = nil) -> NormalizedRecord {
         NormalizedRecord(
             id: RecordID(source: "zendesk", sourceID: id), kind: .ticket, tool: "zendesk", createdAt: 1_795_000_000,
@@ -63,5 +63,29 @@ import Testing
         #expect(try store.records().map(\.id.sourceID) == ["1"])
         #expect(try Self.schema(store) == before)
         #expect(try store.stageState(.normalize).version == version)
+    }
+
+    @Test func aThemesRunKeepsTheSchemaAndItsRowsOnly() throws {
+        let store = try StageStore.inMemory()
+        let file = try store.ingest(.fixture("a")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
+        let records = [Self.record("1", fileID: file.id!), Self.record("2", fileID: file.id!)]
+        try store.replaceRecords(records, merged: [], rejected: [], inputVersion: 1)
+        let before = try Self.schema(store)
+        for (run, recordID) in [records[0].id, records[1].id].enumerated() {
+            let model = ThemeModel(
+                themes: [Theme(id: "T\(run)", label: "sync", keywords: ["sync"], recordCount: 1)],
+                assignments: [ThemeAssignment(recordID: recordID, themeID: "T\(run)", rank: 1, strength: 0.5, matchedTerms: ["sync"])])
+            try store.replaceThemes(
+                model, emotions: [RecordEmotions(recordID: recordID, emotions: [.frustration])], inputVersion: 1)
+            #expect(try store.themeModel().assignments == model.assignments)
+        }
+        #expect(try Self.schema(store) == before)
+        let emotions = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT recordId FROM recordEmotion") }
+        #expect(emotions == ["zendesk:2"])
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in
+                try db.execute(sql: "INSERT INTO themeAssignment (recordId, themeId, rank, strength, matchedTerms) VALUES ('zendesk:none', 'T1', 1, 1, '[]')")
+            }
+        }
     }
 }

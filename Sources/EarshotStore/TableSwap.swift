@@ -1,0 +1,41 @@
+import GRDB
+
+/// Replaces every row of a table inside a transaction by writing the new rows into a fresh copy of the table, which
+/// takes the table's place (and gets its indexes back) when ``finish(_:)`` runs, still in the same transaction.
+///
+/// Deleting the rows and inserting the new ones would be simpler, but SQLite must copy a page to the rollback journal
+/// before it reuses a page freed in the same transaction: for a million rows that wrote everything twice (28 s
+/// against 14 s for the records in this machine's benchmark). The copy takes its pages from the free list an earlier
+/// transaction left and from the end of the file, which need no journal; the old table is dropped after all the
+/// writing. Its secondary indexes are built once, from sorted keys, instead of growing by random inserts. The cost
+/// is disk: the file keeps room for both tables. Foreign keys must be off while the tables change names.
+struct TableSwap {
+    /// The table replaced.
+    let table: String
+    /// The copy the new rows go into until ``finish(_:)``.
+    let scratch: String
+    private let indexes: [String]
+
+    /// Creates the empty copy of `table`.
+    init(replacing table: String, _ db: Database) throws {
+        guard let tableSQL = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]),
+            let columns = tableSQL.firstIndex(of: "(")
+        else {
+            throw DatabaseError(message: "the workspace has no \(table) table; is it an Earshot workspace?")
+        }
+        self.table = table
+        scratch = table + "Rebuilt"
+        indexes = try String.fetchAll(db, sql: """
+            SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name
+            """, arguments: [table])
+        try db.execute(sql: "DROP TABLE IF EXISTS \(scratch.quotedDatabaseIdentifier)")
+        try db.execute(sql: "CREATE TABLE \(scratch.quotedDatabaseIdentifier) " + tableSQL[columns...])
+    }
+
+    /// Drops the old table and puts the copy, with the old table's indexes, in its place.
+    func finish(_ db: Database) throws {
+        try db.execute(sql: "DROP TABLE \(table.quotedDatabaseIdentifier)")
+        try db.execute(sql: "ALTER TABLE \(scratch.quotedDatabaseIdentifier) RENAME TO \(table.quotedDatabaseIdentifier)")
+        for sql in indexes { try db.execute(sql: sql) }
+    }
+}
