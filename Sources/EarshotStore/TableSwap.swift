@@ -18,6 +18,10 @@ struct TableSwap {
 
     /// Creates the empty copy of `table`.
     init(replacing table: String, _ db: Database) throws {
+        // With foreign keys on, dropping the old table would first delete its rows, cascading into their children.
+        guard try Int.fetchOne(db, sql: "PRAGMA foreign_keys") == 0 else {
+            throw DatabaseError(message: "internal error: \(table) can only be swapped with foreign keys off")
+        }
         guard let tableSQL = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]),
             let columns = tableSQL.firstIndex(of: "(")
         else {
