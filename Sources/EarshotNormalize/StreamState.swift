@@ -33,7 +33,7 @@ struct StreamState {
     var index = RecordIndex()
     var mergedCount = 0
     var rejectedCount = 0
-    var fingerprints = Set<Int64>()
+    var fingerprints = FingerprintSet()
     var repeatedFingerprints = Set<Int64>()
     var groupDisagreements: [Int64: Int] = [:]
     /// Whether records are compared with the sink's stored versions (a nightly merge) as well as with this run's.
@@ -44,7 +44,7 @@ struct StreamState {
     /// `key` is `Key(record.id)`, worked out by the caller (on the thread that made the record).
     mutating func offer(_ record: NormalizedRecord, key: Key, sink: inout some RecordSink) throws {
         let version = Version(updatedAt: record.updatedAt, fileID: record.fileID, line: record.line)
-        if let fingerprint = record.textFingerprint, !fingerprints.insert(fingerprint).inserted || mergesWithStored {
+        if let fingerprint = record.textFingerprint, !fingerprints.insert(fingerprint) || mergesWithStored {
             // A merged-in record may repeat a stored one: all its fingerprints are checked.
             repeatedFingerprints.insert(fingerprint)
         }

@@ -13,18 +13,31 @@ enum AttributeJSON {
 
     static func encode(_ attributes: [String: [String]]) -> String {
         guard !attributes.isEmpty else { return "{}" }
+        var entries = Array(attributes)
+        if entries.count > 1 {
+            // ASCII names (nearly all) sort by their bytes, which is String's order for ASCII and needs no Unicode
+            // comparison; others as Strings compare.
+            if entries.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) {
+                entries.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            } else {
+                entries.sort { $0.key < $1.key }
+            }
+        }
         var out: [UInt8] = []
         // Room for the common case (no escapes) up front: growing the buffer was most of this function's time.
-        out.reserveCapacity(attributes.reduce(2) { sum, entry in
-            entry.value.reduce(sum + entry.key.utf8.count + 6) { $0 + $1.utf8.count + 3 }
-        })
+        var capacity = 2
+        for entry in entries {
+            capacity += entry.key.utf8.count + 6
+            for value in entry.value { capacity += value.utf8.count + 3 }
+        }
+        out.reserveCapacity(capacity)
         out.append(UInt8(ascii: "{"))
-        for (position, name) in (attributes.count == 1 ? Array(attributes.keys) : attributes.keys.sorted()).enumerated() {
+        for (position, entry) in entries.enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
-            append(name, to: &out)
+            append(entry.key, to: &out)
             out.append(UInt8(ascii: ":"))
             out.append(UInt8(ascii: "["))
-            for (index, value) in attributes[name]!.enumerated() {
+            for (index, value) in entry.value.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 append(value, to: &out)
             }

@@ -29,3 +29,23 @@ import Testing
         #expect(index[StreamState.Key(high: 1, low: 99_999)] == nil)
     }
 }
+
+@Suite struct FingerprintSetTests {
+    /// Against a Set through several growths, with zero, negative values and values that share their low bits.
+    @Test func insertsAsASetDoes() {
+        var set = FingerprintSet()
+        var expected = Set<Int64>()
+        var state: UInt64 = 99
+        var mismatches = 0
+        for step in 0..<30_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let value: Int64 = step % 50 == 0 ? 0 : (step % 3 == 0 ? Int64(step % 5_000) << 32 : Int64(bitPattern: state >> 40) - 8_000_000)
+            if set.insert(value) != expected.insert(value).inserted { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        let zeroAgain = set.insert(0)
+        let fresh = set.insert(Int64.min + 1)
+        #expect(!zeroAgain)
+        #expect(fresh)
+    }
+}

@@ -11,6 +11,7 @@ import Testing
         ["plan": ["Team"], "country": ["DE"], "tags": ["billing", "bug", "renewal"], "Änderung": ["ja"], "a b": []],
         ["quote": ["she said \"no\"", "back\\slash", "line\nbreak\r\ttab", "\u{1}control", "über 😀 / slash"]],
         ["zeta": ["1"], "Zeta": ["2"], "éclair": ["3"], "eclair": ["4"], "10": ["5"], "9": ["6"]],
+        ["b": ["1"], "B": ["2"], "a1": ["3"], "a": ["4"], "_x": ["5"], "10": ["6"], "9": ["7"], "a b": ["8"]],
     ] as [[String: [String]]])
     func encodesAsJSONEncoderDoes(attributes: [String: [String]]) {
         #expect(AttributeJSON.encode(attributes) == JSONText.encode(attributes))
