@@ -123,16 +123,17 @@ public struct RecordNormalizer: Sendable {
                     }
                 }
             }
+            func submit(_ batch: RowBatch) throws {
+                try work.submit({ outcomes(of: batch, context: context, reporting: reporting) }, consume: apply)
+            }
             var batch = RowBatch(fileID: file.id)
             try rows.forEachRow(ofFile: file.id, limit: nil) { _, line, encoded in
                 batch.append(line: line, encoded: encoded)
                 guard batch.isFull else { return }
-                try work.submit({ [batch] in outcomes(of: batch, context: context, reporting: reporting) }, consume: apply)
+                try submit(batch)
                 batch = RowBatch(fileID: file.id)
             }
-            if batch.count > 0 {
-                try work.submit({ [batch] in outcomes(of: batch, context: context, reporting: reporting) }, consume: apply)
-            }
+            if batch.count > 0 { try submit(batch) }
             try work.drain(consume: apply)
         }
         try pending.flush(into: &state, sink: &sink)

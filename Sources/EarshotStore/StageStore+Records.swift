@@ -20,23 +20,19 @@ extension StageStore {
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             var result: Result?
             try db.inTransaction {
-                // Debian's SQLite zeroes every deleted page (SECURE_DELETE): for a million records that is a second
-                // copy of them written to the journal and the file, longer than normalizing them. What is deleted
-                // here is rebuilt from the raw rows, which stay, so zeroing hides nothing; FAST still clears the
-                // cells of pages it writes anyway.
-                let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 1
-                try db.execute(sql: "PRAGMA secure_delete = FAST")
-                defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
-                try db.execute(sql: """
-                    DELETE FROM themeAssignment; DELETE FROM recordEmotion; DELETE FROM mergedDuplicate;
-                    DELETE FROM quarantinedRow WHERE stage = 'normalize'; DELETE FROM touchedWeek
-                    """)
-                let version = try Self.stageState(.normalize, db).version + 1
-                var recordWriter = try RecordWriter.rebuilding(db: db, normalizeVersion: version)
-                result = try body(RawRowReader(db: db), &recordWriter)
-                try recordWriter.finishRebuild()
-                try Self.logNormalizeRun(version: version, isFull: true, settingsSHA256: settingsSHA256, db)
-                try Self.bump(.normalize, inputVersion: inputVersion, db)
+                // Everything deleted or dropped here is rebuilt from the raw rows, which stay.
+                try Self.withFastSecureDelete(db) {
+                    try db.execute(sql: """
+                        DELETE FROM themeAssignment; DELETE FROM recordEmotion; DELETE FROM mergedDuplicate;
+                        DELETE FROM quarantinedRow WHERE stage = 'normalize'; DELETE FROM touchedWeek
+                        """)
+                    let version = try Self.stageState(.normalize, db).version + 1
+                    var recordWriter = try RecordWriter.rebuilding(db: db, normalizeVersion: version)
+                    result = try body(RawRowReader(db: db), &recordWriter)
+                    try recordWriter.finishRebuild()
+                    try Self.logNormalizeRun(version: version, isFull: true, settingsSHA256: settingsSHA256, db)
+                    try Self.bump(.normalize, inputVersion: inputVersion, db)
+                }
                 return .commit
             }
             return result!

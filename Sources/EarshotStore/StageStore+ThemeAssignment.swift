@@ -75,9 +75,8 @@ extension StageStore {
                 UPDATE theme SET recordCount = (SELECT COUNT(*) FROM themeAssignment a WHERE a.themeId = theme.id)
                 WHERE isActive = 1
                 """)
-            try withoutActuallyEscaping(weekly) { weekly in
-                try Self.storeFigures(emotions: emotions, weekly: weekly, only: weeks, window: window, db)
-            }
+            try Self.insertEmotions(emotions, into: "recordEmotion", db)
+            try Self.storeFigures(weekly: weekly, only: weeks, window: window, db)
             try Self.bump(.themes, inputVersion: inputVersion, db)
             try Self.log(run, isFull: false, normalizeVersion: inputVersion, weeks: weeks, db)
         }

@@ -57,11 +57,6 @@ extension StageStore {
         }
     }
 
-    /// Writes the records' emotions, then counts records and assignments by week, source, NPS group and emotions,
-    /// hands the counts to `weekly` and stores the figures it returns.
-    ///
-    /// With `window`, only the records of those weeks are counted and only the figures of `weeks` are replaced: a
-    /// week's figures depend on it and the baseline weeks before it, so `window` is `weeks` with their baselines.
     /// Writes the records' emotions (those with none are not stored), replacing what `table` held for the same
     /// records.
     static func insertEmotions(_ emotions: [RecordEmotions], into table: String, _ db: Database) throws {
@@ -75,13 +70,15 @@ extension StageStore {
         }
     }
 
+    /// Counts records and assignments by week, source, NPS group and emotions (the emotions already written), hands
+    /// the counts to `weekly` and stores the figures it returns.
+    ///
+    /// With `window`, only the records of those weeks are counted and only the figures of `weeks` are replaced: a
+    /// week's figures depend on it and the baseline weeks before it, so `window` is `weeks` with their baselines.
     static func storeFigures(
-        emotions: [RecordEmotions],
-        weekly: ((_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek])?,
+        weekly: (_ groups: [RecordGroup], _ themeGroups: [ThemeRecordGroup]) -> [ThemeWeek],
         only weeks: Set<ISOWeek>? = nil, window: Set<ISOWeek>? = nil, _ db: Database
     ) throws {
-        try insertEmotions(emotions, into: "recordEmotion", db)
-        guard let weekly else { return }
         if let weeks, weeks.isEmpty { return }
         func group(_ row: Row, from column: Int) -> RecordGroup? {
             guard let week = ISOWeek(row[column] as String) else { return nil }

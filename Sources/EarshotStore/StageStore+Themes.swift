@@ -25,24 +25,25 @@ extension StageStore {
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             try db.inTransaction {
-                // Debian's SQLite zeroes every deleted page (SECURE_DELETE); the rows replaced here are derived
-                // from records that stay, so zeroing hides nothing.
-                let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 1
-                try db.execute(sql: "PRAGMA secure_delete = FAST")
-                defer { try? db.execute(sql: "PRAGMA secure_delete = \(secureDelete)") }
-                // Millions of assignments and emotions: written into new tables, which replace the old ones once
-                // all are written.
-                let assignmentTable = try TableSwap(replacing: "themeAssignment", db)
-                let emotionTable = try TableSwap(replacing: "recordEmotion", db)
-                try Self.storeThemes(model, pinnedNames: pinnedNames, changes: changes, changeWeek: changeWeek,
-                                     assignmentTable: assignmentTable.scratch, inputVersion: inputVersion, db)
-                try Self.insertEmotions(emotions, into: emotionTable.scratch, db)
-                try assignmentTable.finish(db)
-                try emotionTable.finish(db)
-                try Self.storeScoring(scoring ?? ThemeScoringModel(themes: []), db)
-                try Self.storeFigures(emotions: [], weekly: figures == nil ? weekly : nil, db)
-                if let figures { try Self.insert(figures, db) }
-                try Self.log(run, isFull: true, normalizeVersion: inputVersion, weeks: nil, db)
+                // The rows replaced here are derived from the records, which stay.
+                try Self.withFastSecureDelete(db) {
+                    // Millions of assignments and emotions: written into new tables, which replace the old ones once
+                    // all are written.
+                    let assignmentTable = try TableSwap(replacing: "themeAssignment", db)
+                    let emotionTable = try TableSwap(replacing: "recordEmotion", db)
+                    try Self.storeThemes(model, pinnedNames: pinnedNames, changes: changes, changeWeek: changeWeek,
+                                         assignmentTable: assignmentTable.scratch, inputVersion: inputVersion, db)
+                    try Self.insertEmotions(emotions, into: emotionTable.scratch, db)
+                    try assignmentTable.finish(db)
+                    try emotionTable.finish(db)
+                    try Self.storeScoring(scoring ?? ThemeScoringModel(themes: []), db)
+                    if let figures {
+                        try Self.insert(figures, db)
+                    } else if let weekly {
+                        try Self.storeFigures(weekly: weekly, db)
+                    }
+                    try Self.log(run, isFull: true, normalizeVersion: inputVersion, weeks: nil, db)
+                }
                 return .commit
             }
         }
