@@ -98,6 +98,25 @@ import Testing
         return process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
     }
 
+    /// ``killRun(workspace:inbox:message:stage:delay:)`` in a new workspace that `prepare` sets up, tried again in
+    /// another when the stage finished before the kill landed (the report stage of a small inbox takes tens of
+    /// milliseconds on a busy machine), each time killing sooner after the log line. Returns the last workspace and
+    /// whether the kill landed in it.
+    static func killRunUntilItLands(
+        named name: String, in root: URL, inbox: URL, message: String, stage: String?, delay: TimeInterval,
+        prepare: (URL) throws -> Void
+    ) throws -> (workspace: URL, killed: Bool) {
+        let delays = [delay, delay / 4, 0, 0]
+        var attempt = 0
+        while true {
+            let workspace = root.appendingPathComponent("\(name)-\(attempt)")
+            try prepare(workspace)
+            let killed = try killRun(workspace: workspace, inbox: inbox, message: message, stage: stage, delay: delays[attempt])
+            attempt += 1
+            if killed || attempt == delays.count { return (workspace, killed) }
+        }
+    }
+
     /// Runs `earshot run` again over `inbox` and expects the workspace to end as `expected`.
     static func expectRerunEndsAs(_ expected: [String: Data], workspace: URL, inbox: URL, after point: String) throws {
         let rerun = try CLITests.run(["run", "-w", workspace.path, "--inbox", inbox.path])
@@ -129,15 +148,11 @@ import Testing
             ("report", "Stage started", "report", 0.05),
         ]
         for point in points {
-            // The stage can finish before the kill lands on a busy machine (the report stage takes tens of
-            // milliseconds): then the run is tried again in a new workspace, killing sooner after the log line.
-            var workspace = root
-            var killed = false
-            for (attempt, delay) in [point.delay, point.delay / 4, 0, 0].enumerated() where !killed {
-                workspace = root.appendingPathComponent("killed-\(point.name)-\(attempt)")
+            let (workspace, killed) = try Self.killRunUntilItLands(
+                named: "killed-\(point.name)", in: root, inbox: inbox, message: point.message, stage: point.stage,
+                delay: point.delay
+            ) { workspace throws in
                 #expect(try CLITests.run(["init", workspace.path]).status == 0)
-                killed = try Self.killRun(workspace: workspace, inbox: inbox, message: point.message, stage: point.stage,
-                                          delay: delay)
             }
             #expect(killed, "the run was killed during \(point.name)")
             try Self.expectRerunEndsAs(expected, workspace: workspace, inbox: inbox, after: point.name)
@@ -168,15 +183,12 @@ import Testing
             ("normalize", "normalize", 0.05), ("themes", "themes", 0.02), ("report", "report", 0.02),
         ]
         for point in points {
-            // As above: a stage that finished before the kill is tried again, killed sooner.
-            var workspace = root
-            var killed = false
-            for (attempt, delay) in [point.delay, point.delay / 4, 0, 0].enumerated() where !killed {
-                workspace = root.appendingPathComponent("killed-next-\(point.name)-\(attempt)")
+            let (workspace, killed) = try Self.killRunUntilItLands(
+                named: "killed-next-\(point.name)", in: root, inbox: nextNight, message: "Stage started",
+                stage: point.stage, delay: point.delay
+            ) { workspace throws in
                 try Self.initAssigning(workspace)
                 #expect(try CLITests.run(["run", "-w", workspace.path, "--inbox", firstNight.path]).status == 0)
-                killed = try Self.killRun(workspace: workspace, inbox: nextNight, message: "Stage started", stage: point.stage,
-                                          delay: delay)
             }
             #expect(killed, "the next night's run was killed during \(point.name)")
             try Self.expectRerunEndsAs(expected, workspace: workspace, inbox: nextNight, after: "the next night's \(point.name)")
