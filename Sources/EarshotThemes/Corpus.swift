@@ -1,5 +1,6 @@
 import CEarshotMemory
 import Foundation
+import Synchronization
 
 /// The records of one themes run as numbers: every word stemmed and interned, collocations found, and each document
 /// reduced to the sorted set of terms it contains.
@@ -14,6 +15,8 @@ struct Corpus: Sendable {
         var minimumTermCount = 3
         var minimumPhraseCount = 5
         var minimumPhraseNPMI = 0.25
+        /// Threads for the passes over every document.
+        var workers = 2
     }
 
     /// The number of documents.
@@ -129,7 +132,7 @@ extension Corpus {
 
         let phrases = PhraseFinder(
             chunks: chunks, stemFrequency: stemFrequency, documentCount: documentCount,
-            minimumCount: options.minimumPhraseCount, minimumNPMI: options.minimumPhraseNPMI
+            minimumCount: options.minimumPhraseCount, minimumNPMI: options.minimumPhraseNPMI, workers: options.workers
         ).find()
 
         var labels = stemLabels
@@ -152,25 +155,85 @@ extension Corpus {
             stems.append(phrase)
         }
 
-        // Each document's distinct terms: frequent-enough stems, and the phrases it contains.
+        // Each document's distinct terms: frequent-enough stems, and the phrases it contains. Contiguous runs of
+        // chunks go to `workers` threads, each taking a chunk from the handout and dropping it once its terms are
+        // made, so that tokens and terms are never both whole in memory; the runs' blocks are joined in order.
+        let lookup = TermLookup(
+            stemFrequency: stemFrequency, minimumTermCount: Int32(options.minimumTermCount), startsPair: startsPair,
+            pairIDs: pairIDs, tripleIDs: tripleIDs, termCount: labels.count)
+        let handout = ChunkHandout(chunks)
+        chunks = []
+        let parts = inParallelParts(count: handout.count, parts: options.workers, smallest: 64) { range in
+            lookup.documentTerms(of: range, from: handout)
+        }
         var termFrequency = [Int32](repeating: 0, count: labels.count)
         for stem in 0..<stemCount { termFrequency[stem] = stemFrequency[stem] }
-        let minimumTermCount = Int32(options.minimumTermCount)
         var termBlocks: [[Int32]] = []
         var blockStarts: [Int] = []
         var block: [Int32] = []
         block.reserveCapacity(documentCount)
         var offsets: [Int] = [0]
         offsets.reserveCapacity(documentCount + 1)
+        for part in parts {
+            for (terms, ends) in zip(part.blocks, part.documentEnds) {
+                let start = offsets.last!
+                blockStarts.append(start)
+                for end in ends {
+                    offsets.append(start + end)
+                    block.append(Int32(termBlocks.count))
+                }
+                termBlocks.append(terms)
+            }
+            for (phrase, count) in part.phraseFrequency.enumerated() { termFrequency[stemCount + phrase] += count }
+        }
+
+        self.documentCount = documentCount
+        self.labels = labels
+        self.stems = stems
+        self.documentFrequency = termFrequency
+        self.termBlocks = termBlocks
+        self.blockStarts = blockStarts
+        self.block = block
+        self.offsets = offsets
+        self.stemIDs = stemIDs
+        self.phraseIDs = phraseIDs
+    }
+}
+
+/// What the documents' terms are made of: which stems are frequent enough, and the accepted phrases.
+private struct TermLookup: Sendable {
+    let stemFrequency: [Int32]
+    let minimumTermCount: Int32
+    /// Whether a stem starts an accepted pair: most do not, and then no pair is looked up.
+    let startsPair: [Bool]
+    let pairIDs: CountTable
+    let tripleIDs: [PhraseFinder.Triple: Int32]
+    let termCount: Int
+
+    struct Blocks: Sendable {
+        /// One block per chunk: its documents' sorted distinct terms, one after another.
+        var blocks: [[Int32]] = []
+        /// Per chunk, where each of its documents' terms end in its block.
+        var documentEnds: [[Int]] = []
+        /// How many documents contain each phrase (term `stemCount + i`).
+        var phraseFrequency: [Int32]
+    }
+
+    /// The terms of the documents of chunks `range`, each chunk taken from `handout` and dropped once used.
+    func documentTerms(of range: Range<Int>, from handout: ChunkHandout) -> Blocks {
+        let stemCount = stemFrequency.count
+        var result = Blocks(phraseFrequency: [Int32](repeating: 0, count: termCount - stemCount))
         var documentTerms: [Int32] = []
         // The document that last listed each term: a repeated word is skipped before the sort rather than after it.
-        var listedIn = [Int32](repeating: -1, count: labels.count)
+        var listedIn = [Int32](repeating: -1, count: termCount)
         var documentNumber: Int32 = 0
-        for index in chunks.indices {
+        for index in range {
+            let chunk = handout.take(index)
             var terms: [Int32] = []
-            terms.reserveCapacity(chunks[index].tokens.count)
-            blockStarts.append(offsets.last!)
-            [chunks[index]].forEachDocument { tokens in
+            terms.reserveCapacity(chunk.tokens.count)
+            var ends: [Int] = []
+            ends.reserveCapacity(chunk.offsets.count - 1)
+            [chunk].forEachDocument { tokens in
                 documentTerms.removeAll(keepingCapacity: true)
                 for position in tokens.indices {
                     let token = tokens[position]
@@ -197,29 +260,39 @@ extension Corpus {
                 documentTerms.sort()
                 for term in documentTerms {
                     terms.append(term)
-                    if term >= Int32(stemCount) { termFrequency[Int(term)] += 1 }
+                    if term >= Int32(stemCount) { result.phraseFrequency[Int(term) - stemCount] += 1 }
                 }
                 documentNumber += 1
-                offsets.append(blockStarts.last! + terms.count)
-                block.append(Int32(index))
+                ends.append(terms.count)
             }
-            // The chunk's tokens are no longer needed once its documents' terms are made. The workers allocated
-            // them, so their memory is in the workers' arenas and must be handed back for this thread to reuse it.
-            chunks[index] = TermExtraction.Chunk(worker: 0, tokens: [], offsets: [0])
-            termBlocks.append(terms)
-            if index % 32 == 31 || index == chunks.count - 1 { earshot_release_freed_memory() }
+            result.blocks.append(terms)
+            result.documentEnds.append(ends)
+            // The chunk's tokens were allocated by the extraction's workers, so their memory sits in those threads'
+            // arenas and must be handed back for this thread to reuse it.
+            if (index - range.lowerBound) % 32 == 31 { earshot_release_freed_memory() }
         }
+        earshot_release_freed_memory()
+        return result
+    }
+}
 
-        self.documentCount = documentCount
-        self.labels = labels
-        self.stems = stems
-        self.documentFrequency = termFrequency
-        self.termBlocks = termBlocks
-        self.blockStarts = blockStarts
-        self.block = block
-        self.offsets = offsets
-        self.stemIDs = stemIDs
-        self.phraseIDs = phraseIDs
+/// Chunks handed out one at a time to the threads that consume them, so that each is freed as soon as it is used.
+private final class ChunkHandout: Sendable {
+    private let chunks: Mutex<[TermExtraction.Chunk]>
+    let count: Int
+
+    init(_ chunks: [TermExtraction.Chunk]) {
+        count = chunks.count
+        self.chunks = Mutex(chunks)
+    }
+
+    /// Chunk `index`, leaving an empty one in its place.
+    func take(_ index: Int) -> TermExtraction.Chunk {
+        chunks.withLock { chunks in
+            var taken = TermExtraction.Chunk(worker: 0, tokens: [], offsets: [0])
+            swap(&taken, &chunks[index])
+            return taken
+        }
     }
 }
 

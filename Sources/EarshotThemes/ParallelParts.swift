@@ -4,11 +4,11 @@ import Synchronization
 /// Splits `0..<count` into `parts` contiguous ranges and runs `body` on each on its own thread, returning the
 /// results in range order: the theme engine's passes over millions of documents are independent per document, and
 /// each part's result is combined in a fixed order, so the answer never depends on which thread ran first.
+/// Fewer than `smallest` items are not worth a thread: then `body` runs once, on this thread.
 func inParallelParts<Result: Sendable>(
-    count: Int, parts: Int, _ body: @Sendable (Range<Int>) -> Result
+    count: Int, parts: Int, smallest: Int = 10_000, _ body: @Sendable (Range<Int>) -> Result
 ) -> [Result] {
-    // Small inputs are not worth a thread.
-    let parts = count < 10_000 ? 1 : max(1, parts)
+    let parts = count < smallest ? 1 : max(1, min(parts, count))
     let ranges = (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
     if parts == 1 { return [body(ranges[0])] }
     let results = Mutex<[Int: Result]>([:])

@@ -14,6 +14,8 @@ struct PhraseFinder {
     let minimumNPMI: Double
     /// The most phrases kept, the most frequent first: enough for any theme label, bounded for memory.
     var maximumPhrases = 20_000
+    /// Threads that count pairs.
+    var workers = 2
 
     struct Triple: Hashable, Sendable {
         var first: Int32
@@ -33,30 +35,7 @@ struct PhraseFinder {
     /// The accepted phrases as stem sequences, pairs then triples, each group sorted.
     func find() -> [[Int32]] {
         let minimum = Int32(minimumCount)
-        var pairCounts = CountTable()
-        var keys: [UInt64] = []
-        chunks.forEachDocument { tokens in
-            keys.removeAll(keepingCapacity: true)
-            let end = tokens.count
-            var index = 0
-            while index + 1 < end {
-                let first = tokens[index]
-                let second = tokens[index + 1]
-                if first >= 0, second >= 0, first != second, stemFrequency[Int(first)] >= minimum,
-                    stemFrequency[Int(second)] >= minimum
-                {
-                    keys.append(Self.pairKey(first, second))
-                }
-                index += 1
-            }
-            guard !keys.isEmpty else { return }
-            keys.sort()
-            var previous: UInt64 = .max
-            for key in keys where key != previous {
-                pairCounts.add(key)
-                previous = key
-            }
-        }
+        let pairCounts = countPairs(minimum: minimum)
         var pairs: [(stems: [Int32], count: Int32)] = []
         pairCounts.forEach { key, count in
             guard count >= minimum else { return }
@@ -101,6 +80,42 @@ struct PhraseFinder {
         let sortedTriples = mostFrequent(acceptedTriples).prefix(maximumPhrases / 4).map(\.stems)
             .sorted { $0.lexicographicallyPrecedes($1) }
         return sortedPairs + sortedTriples
+    }
+
+    /// How many documents contain each adjacent pair of frequent-enough stems, counted over contiguous runs of
+    /// chunks on `workers` threads and summed: on a large run this is the corpus's longest pass.
+    private func countPairs(minimum: Int32) -> CountTable {
+        let finder = self
+        var parts = inParallelParts(count: chunks.count, parts: workers, smallest: 64) { range in
+            var pairCounts = CountTable()
+            var keys: [UInt64] = []
+            Array(finder.chunks[range]).forEachDocument { tokens in
+                keys.removeAll(keepingCapacity: true)
+                let end = tokens.count
+                var index = 0
+                while index + 1 < end {
+                    let first = tokens[index]
+                    let second = tokens[index + 1]
+                    if first >= 0, second >= 0, first != second, finder.stemFrequency[Int(first)] >= minimum,
+                        finder.stemFrequency[Int(second)] >= minimum
+                    {
+                        keys.append(Self.pairKey(first, second))
+                    }
+                    index += 1
+                }
+                guard !keys.isEmpty else { return }
+                keys.sort()
+                var previous: UInt64 = .max
+                for key in keys where key != previous {
+                    pairCounts.add(key)
+                    previous = key
+                }
+            }
+            return pairCounts
+        }
+        var total = parts.removeFirst()
+        for part in parts { part.forEach { key, count in total.add(key, count) } }
+        return total
     }
 
     private func mostFrequent(_ phrases: [(stems: [Int32], count: Int32)]) -> [(stems: [Int32], count: Int32)] {

@@ -105,6 +105,7 @@ public struct ThemeDetector: Sendable {
         var options = Corpus.Options()
         options.minimumTermCount = max(2, minimumSupport)
         options.minimumPhraseCount = max(3, min(50, ids.count / 1_000))
+        options.workers = workers
         let corpus = Corpus(taking: &extraction, options: options)
         sorting.wait()
         let order = sorted.withLock { $0 }

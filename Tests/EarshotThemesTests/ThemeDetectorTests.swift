@@ -53,6 +53,29 @@ import Testing
         #expect(forward == backward)
     }
 
+    /// Over 64 batches the corpus counts phrases and makes each document's terms on several threads, each over a run
+    /// of batches: joined, they must be what one thread makes of the same documents in one batch.
+    @Test func manyBatchesOnTwoThreadsGiveWhatOneBatchOnOneThreadGives() {
+        let documents = Self.records(Self.corpus(200)).map { ThemeDetector.Document(id: $0.id, text: $0.fullText) }
+        let oneThread = ThemeDetector(workers: 1).detectThemes { consume in
+            var batch = DocumentBatch()
+            for document in documents { batch.append(id: document.id, text: document.text) }
+            consume(batch)
+        }
+        let twoThreads = ThemeDetector(workers: 2).detectThemes { consume in
+            for start in stride(from: 0, to: documents.count, by: 6) {
+                var batch = DocumentBatch()
+                for document in documents[start..<min(start + 6, documents.count)] { batch.append(id: document.id, text: document.text) }
+                consume(batch)
+            }
+        }
+        #expect(oneThread.themes.count == 3)
+        #expect(oneThread.matches.count >= documents.count)
+        #expect(twoThreads.themes == oneThread.themes)
+        let sameMatches = twoThreads.matches == oneThread.matches
+        #expect(sameMatches, "the records' matches differ between one thread and two")
+    }
+
     @Test func aSecondWeekKeepsTheIDsOfRecurringThemesAndANewThemeGetsANewID() {
         let first = Self.model(Self.records(Self.corpus()))
         let known = first.model.themes.map {
