@@ -296,7 +296,7 @@ private final class ChunkHandout: Sendable {
     }
 }
 
-extension [TermExtraction.Chunk] {
+extension Collection<TermExtraction.Chunk> {
     /// Calls `body` with every document's tokens, chunk after chunk.
     func forEachDocument(_ body: (UnsafeBufferPointer<Int32>) -> Void) {
         for chunk in self {

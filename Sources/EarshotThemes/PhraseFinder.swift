@@ -89,7 +89,7 @@ struct PhraseFinder {
         var parts = inParallelParts(count: chunks.count, parts: workers, smallest: 64) { range in
             var pairCounts = CountTable()
             var keys: [UInt64] = []
-            Array(finder.chunks[range]).forEachDocument { tokens in
+            finder.chunks[range].forEachDocument { tokens in
                 keys.removeAll(keepingCapacity: true)
                 let end = tokens.count
                 var index = 0

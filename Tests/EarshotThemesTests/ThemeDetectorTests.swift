@@ -57,11 +57,7 @@ import Testing
     /// of batches: joined, they must be what one thread makes of the same documents in one batch.
     @Test func manyBatchesOnTwoThreadsGiveWhatOneBatchOnOneThreadGives() {
         let documents = Self.records(Self.corpus(200)).map { ThemeDetector.Document(id: $0.id, text: $0.fullText) }
-        let oneThread = ThemeDetector(workers: 1).detectThemes { consume in
-            var batch = DocumentBatch()
-            for document in documents { batch.append(id: document.id, text: document.text) }
-            consume(batch)
-        }
+        let oneThread = ThemeDetector(workers: 1).detectThemes(in: documents)
         let twoThreads = ThemeDetector(workers: 2).detectThemes { consume in
             for start in stride(from: 0, to: documents.count, by: 6) {
                 var batch = DocumentBatch()
