@@ -17,7 +17,7 @@ struct ChunkedInsert {
     }
 
     /// Inserts `rows`, `bind` binding each row's `columns` values in order.
-    func run<Row>(_ rows: some Collection<Row>, _ db: Database, bind: (inout Binder, Row) -> Void) throws {
+    func run<Row>(_ rows: some Collection<Row>, _ db: Database, bind: (inout Binder, Row) throws -> Void) throws {
         let tuple = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
         func statement(rows: Int) throws -> Statement {
             try db.makeStatement(sql: prefix + " VALUES " + Array(repeating: tuple, count: rows).joined(separator: ", "))
@@ -32,7 +32,7 @@ struct ChunkedInsert {
             let handle = current.sqliteStatement
             sqlite3_reset(handle)
             var binder = Binder(handle: handle)
-            for row in chunk { bind(&binder, row) }
+            for row in chunk { try bind(&binder, row) }
             try withExtendedLifetime(current) { try binder.step() }
             start = end
         }

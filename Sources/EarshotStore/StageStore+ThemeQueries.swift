@@ -19,8 +19,8 @@ extension StageStore {
     public func strongestRecords(ofTheme themeID: String, limit: Int) throws -> [(record: NormalizedRecord, assignment: ThemeAssignment)] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT r.*, a.themeId AS aThemeId, a.rank AS aRank, a.strength AS aStrength, a.matchedTerms AS aMatched
-                FROM themeAssignment a JOIN record r ON r.id = a.recordId
+                SELECT r.*, a.themeId AS aThemeId, a.rank AS aRank, a.strength AS aStrength, l.terms AS aMatched
+                FROM themeAssignment a JOIN record r ON r.id = a.recordId JOIN themeTermList l ON l.id = a.termListId
                 WHERE a.themeId = ? AND a.rank = 1 ORDER BY a.strength DESC, r.id LIMIT ?
                 """, arguments: [themeID, limit]).map { row in
                 let record = Self.record(from: row)
@@ -44,8 +44,10 @@ extension StageStore {
     /// A record's theme assignments, by rank.
     public func assignments(of recordID: RecordID) throws -> [ThemeAssignment] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM themeAssignment WHERE recordId = ? ORDER BY rank",
-                             arguments: [recordID.description]).map { row in
+            try Row.fetchAll(db, sql: """
+                SELECT a.*, l.terms AS matchedTerms FROM themeAssignment a JOIN themeTermList l ON l.id = a.termListId
+                WHERE a.recordId = ? ORDER BY a.rank
+                """, arguments: [recordID.description]).map { row in
                 ThemeAssignment(recordID: recordID, themeID: row["themeId"], rank: row["rank"], strength: row["strength"],
                                 matchedTerms: JSONText.decode([String].self, from: row["matchedTerms"]) ?? [])
             }

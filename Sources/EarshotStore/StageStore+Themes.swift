@@ -31,6 +31,8 @@ extension StageStore {
                     // all are written.
                     let assignmentTable = try TableSwap(replacing: "themeAssignment", db)
                     let emotionTable = try TableSwap(replacing: "recordEmotion", db)
+                    // Only the old assignments, dropped below, use the old lists.
+                    try db.execute(sql: "DELETE FROM themeTermList")
                     try Self.storeThemes(model, pinnedNames: pinnedNames, changes: changes, changeWeek: changeWeek,
                                          assignmentTable: assignmentTable.scratch, inputVersion: inputVersion, db)
                     try Self.insertEmotions(emotions, into: emotionTable.scratch, db)
@@ -76,27 +78,49 @@ extension StageStore {
     }
 
     /// Appends assignments, many rows per statement bound through SQLite's C API: a full run writes millions.
+    ///
+    /// Each distinct list of matched terms is stored once, in `themeTermList`, and the rows refer to it: lists
+    /// already stored are reused, new ones are added.
     static func insertAssignments(_ assignments: [ThemeAssignment], into table: String = "themeAssignment", _ db: Database) throws {
-        // Records share a few matched-term lists: each list's JSON is made once. Detection hands the same list to
-        // every record that matched the same keywords, so the list's storage identifies it without hashing its
-        // strings for every row; a list with storage of its own is looked up by its contents.
-        var matchedJSON: [[String]: String] = [:]
-        var jsonOfStorage: [UnsafeRawPointer: String] = [:]
+        var listIDOfJSON = try Dictionary(
+            Row.fetchAll(db, sql: "SELECT id, terms FROM themeTermList").map { ($0["terms"] as String, $0["id"] as Int64) },
+            uniquingKeysWith: { first, _ in first })
+        var nextListID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM themeTermList") ?? 0) + 1
+        let insertList = try db.makeStatement(sql: "INSERT INTO themeTermList (id, terms) VALUES (?, ?)")
+        // Records share a few matched-term lists. Detection hands the same list to every record that matched the
+        // same keywords, so the list's storage identifies it without hashing its strings for every row; a list with
+        // storage of its own is looked up by its contents.
+        var listIDOfTerms: [[String]: Int64] = [:]
+        var listIDOfStorage: [UnsafeRawPointer: Int64] = [:]
+        func listID(_ terms: [String]) throws -> Int64 {
+            if let id = listIDOfTerms[terms] { return id }
+            let json = AttributeJSON.encode(terms)
+            let id: Int64
+            if let stored = listIDOfJSON[json] {
+                id = stored
+            } else {
+                id = nextListID
+                nextListID += 1
+                try insertList.execute(arguments: [id, json])
+                listIDOfJSON[json] = id
+            }
+            listIDOfTerms[terms] = id
+            return id
+        }
         var scratch: [UInt8] = []
-        let insert = ChunkedInsert("INSERT INTO \(table) (recordId, themeId, rank, strength, matchedTerms)", columns: 5)
+        let insert = ChunkedInsert("INSERT INTO \(table) (recordId, themeId, rank, strength, termListId)", columns: 5)
         try insert.run(assignments, db) { binder, assignment in
             let storage = assignment.matchedTerms.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
-            let json = storage.flatMap { jsonOfStorage[$0] } ?? {
-                let json = matchedJSON[assignment.matchedTerms] ?? AttributeJSON.encode(assignment.matchedTerms)
-                matchedJSON[assignment.matchedTerms] = json
-                if let storage { jsonOfStorage[storage] = json }
-                return json
+            let id = try storage.flatMap { listIDOfStorage[$0] } ?? {
+                let id = try listID(assignment.matchedTerms)
+                if let storage { listIDOfStorage[storage] = id }
+                return id
             }()
             binder.recordID(assignment.recordID, scratch: &scratch)
             binder.text(assignment.themeID)
             binder.int(Int64(assignment.rank))
             binder.double(assignment.strength)
-            binder.text(json)
+            binder.int(id)
         }
     }
 
@@ -132,7 +156,8 @@ extension StageStore {
         let arguments = StatementArguments(condition?.arguments ?? [])
         let assignments = try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT a.*, r.source, r.sourceId FROM themeAssignment a JOIN record r ON r.id = a.recordId \(filter)
+                SELECT a.*, l.terms AS matchedTerms, r.source, r.sourceId FROM themeAssignment a
+                JOIN record r ON r.id = a.recordId JOIN themeTermList l ON l.id = a.termListId \(filter)
                 ORDER BY a.recordId, a.rank
                 """, arguments: arguments).map { row in
                 ThemeAssignment(

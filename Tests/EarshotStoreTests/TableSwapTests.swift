@@ -82,9 +82,13 @@ import Testing
         #expect(try Self.schema(store) == before)
         let emotions = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT recordId FROM recordEmotion") }
         #expect(emotions == ["zendesk:2"])
+        let tables = try store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE name IN ('themeAssignment', 'recordEmotion')")
+        }
+        #expect(tables.count == 2 && tables.allSatisfy { $0.hasSuffix("WITHOUT ROWID") })
         #expect(throws: DatabaseError.self) {
             try store.writer.write { db in
-                try db.execute(sql: "INSERT INTO themeAssignment (recordId, themeId, rank, strength, matchedTerms) VALUES ('zendesk:none', 'T1', 1, 1, '[]')")
+                try db.execute(sql: "INSERT INTO themeAssignment (recordId, themeId, rank, strength, termListId) VALUES ('zendesk:none', 'T1', 1, 1, 1)")
             }
         }
     }
