@@ -105,29 +105,41 @@ extension Corpus {
                 surfaceCounts[mapping[id], default: [:]][surface, default: 0] += count
             }
         }
-        // Every chunk's tokens from its worker's surface ids to stem ids, in place.
-        for index in chunks.indices {
-            let mapping = mappings[chunks[index].worker]
-            chunks[index].tokens.withUnsafeMutableBufferPointer { tokens in
-                for position in tokens.indices where tokens[position] >= 0 { tokens[position] = mapping[Int(tokens[position])] }
-            }
-        }
         let stemCount = stemTexts.count
         var stemLabels = [String](repeating: "", count: stemCount)
         for (stem, counts) in surfaceCounts {
             stemLabels[Int(stem)] = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key
         }
 
-        // Document frequency of stems.
-        var stemFrequency = [Int32](repeating: 0, count: stemCount)
-        var lastSeen = [Int32](repeating: -1, count: stemCount)
-        var document: Int32 = 0
-        chunks.forEachDocument { tokens in
-            for token in tokens where token >= 0 && lastSeen[Int(token)] != document {
-                lastSeen[Int(token)] = document
-                stemFrequency[Int(token)] += 1
+        // Every chunk's tokens from its worker's surface ids to stem ids, in place, and the stems' document
+        // frequencies, on the workers over runs of chunks; the runs' counts are summed.
+        let mapped = ChunkHandout(chunks)
+        chunks = []
+        let frequencies = inParallelParts(count: mapped.count, parts: options.workers, smallest: 64) { range in
+            var frequency = [Int32](repeating: 0, count: stemCount)
+            var lastSeen = [Int32](repeating: -1, count: stemCount)
+            var document: Int32 = 0
+            for index in range {
+                var chunk = mapped.take(index)
+                let mapping = mappings[chunk.worker]
+                chunk.tokens.withUnsafeMutableBufferPointer { tokens in
+                    for position in tokens.indices where tokens[position] >= 0 { tokens[position] = mapping[Int(tokens[position])] }
+                }
+                CollectionOfOne(chunk).forEachDocument { tokens in
+                    for token in tokens where token >= 0 && lastSeen[Int(token)] != document {
+                        lastSeen[Int(token)] = document
+                        frequency[Int(token)] += 1
+                    }
+                    document += 1
+                }
+                mapped.put(chunk, at: index)
             }
-            document += 1
+            return frequency
+        }
+        chunks = mapped.takeAll()
+        var stemFrequency = frequencies[0]
+        for frequency in frequencies.dropFirst() {
+            for stem in 0..<stemCount { stemFrequency[stem] += frequency[stem] }
         }
 
         let phrases = PhraseFinder(
@@ -291,6 +303,20 @@ private final class ChunkHandout: Sendable {
         chunks.withLock { chunks in
             var taken = TermExtraction.Chunk(worker: 0, tokens: [], offsets: [0])
             swap(&taken, &chunks[index])
+            return taken
+        }
+    }
+
+    /// Puts `chunk` back in place `index`, after its worker changed it.
+    func put(_ chunk: TermExtraction.Chunk, at index: Int) {
+        chunks.withLock { chunks in chunks[index] = chunk }
+    }
+
+    /// Every chunk, leaving none.
+    func takeAll() -> [TermExtraction.Chunk] {
+        chunks.withLock { chunks in
+            var taken: [TermExtraction.Chunk] = []
+            swap(&taken, &chunks)
             return taken
         }
     }
