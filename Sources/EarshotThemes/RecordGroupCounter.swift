@@ -92,17 +92,19 @@ public struct RecordGroupCounter: Sendable {
         var cells = [Int](repeating: 0, count: ids.count * groupCount)
         var seen: [Int] = []
         var current = -1
-        for match in matches {
-            guard match.document >= 0, match.document < groupOfRecord.count else { continue }
-            let number = numbers[match.theme]
+        // By index: a copy of each match would retain its strings.
+        for position in matches.indices {
+            let document = matches[position].document
+            guard document >= 0, document < groupOfRecord.count else { continue }
+            let number = numbers[matches[position].theme]
             guard number >= 0 else { continue }
-            if match.document != current {
-                current = match.document
+            if document != current {
+                current = document
                 seen.removeAll(keepingCapacity: true)
             }
             guard !seen.contains(number) else { continue }
             seen.append(number)
-            cells[number * groupCount + Int(groupOfRecord[match.document])] += 1
+            cells[number * groupCount + Int(groupOfRecord[document])] += 1
         }
         var result: [ThemeRecordGroup] = []
         for (number, id) in ids.enumerated() {

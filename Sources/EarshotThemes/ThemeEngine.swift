@@ -302,9 +302,11 @@ struct ThemeEngine {
         for part in parts { for (theme, count) in part.recordCounts.enumerated() { recordCounts[theme] += count } }
         // Each part is dropped once copied, and its memory, freed in the worker's arena, handed back: the matches of
         // a large run are hundreds of megabytes.
+        // The first part's matches are moved rather than copied: a copy of each of millions retains its strings.
         var matches: [DetectedThemes.Match] = []
-        matches.reserveCapacity(parts.reduce(0) { $0 + $1.matches.count })
-        for index in parts.indices {
+        swap(&matches, &parts[0].matches)
+        matches.reserveCapacity(parts.reduce(matches.count) { $0 + $1.matches.count })
+        for index in parts.indices.dropFirst() {
             matches.append(contentsOf: parts[index].matches)
             parts[index].matches = []
         }

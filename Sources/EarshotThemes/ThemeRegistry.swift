@@ -190,47 +190,54 @@ public struct ThemeRegistry: Sendable {
         var assignments: [ThemeAssignment] = []
         assignments.reserveCapacity(matches.count)
         var recordCounts: [String: Int] = [:]
-        var group: [(id: String, match: DetectedThemes.Match)] = []
+        // Matches are referred to by their index, not copied: each copy of millions retains its strings.
+        let order = recordOrder(matches)
+        // Per curated theme of the record: its strongest match, and the matched terms combined when several detected
+        // themes count for it.
+        var group: [(id: String, match: Int, terms: [String]?)] = []
         func flush() {
-            guard let recordID = group.first?.match.recordID else { return }
+            guard let first = group.first else { return }
+            let recordID = matches[first.match].recordID
             group.sort {
-                $0.match.strength != $1.match.strength ? $0.match.strength > $1.match.strength
-                    : ($0.match.rank != $1.match.rank ? $0.match.rank < $1.match.rank : $0.id < $1.id)
+                let (left, right) = ($0.match, $1.match)
+                if matches[left].strength != matches[right].strength { return matches[left].strength > matches[right].strength }
+                return matches[left].rank != matches[right].rank ? matches[left].rank < matches[right].rank : $0.id < $1.id
             }
             for (rank, entry) in group.enumerated() {
                 assignments.append(ThemeAssignment(recordID: recordID, themeID: entry.id, rank: rank + 1,
-                    strength: entry.match.strength, matchedTerms: entry.match.matchedTerms))
+                    strength: matches[entry.match].strength, matchedTerms: entry.terms ?? matches[entry.match].matchedTerms))
                 recordCounts[entry.id, default: 0] += 1
             }
             group.removeAll(keepingCapacity: true)
         }
-        var previous: RecordID?
-        for match in byRecord(matches) {
-            if match.recordID != previous {
+        var recordStart = -1
+        for step in matches.indices {
+            let position = order?[step] ?? step
+            if recordStart < 0 || matches[position].recordID != matches[recordStart].recordID {
                 flush()
-                previous = match.recordID
+                recordStart = position
             }
-            guard let id = curatedIDs[match.theme] else { continue }
+            guard let id = curatedIDs[matches[position].theme] else { continue }
             if let index = group.firstIndex(where: { $0.id == id }) {
-                let existing = group[index].match
-                var combined = existing.strength >= match.strength ? existing : match
-                combined.matchedTerms = existing.matchedTerms + match.matchedTerms.filter { !existing.matchedTerms.contains($0) }
-                group[index].match = combined
+                let existing = group[index]
+                let existingTerms = existing.terms ?? matches[existing.match].matchedTerms
+                let stronger = matches[existing.match].strength >= matches[position].strength ? existing.match : position
+                group[index] = (id, stronger, existingTerms + matches[position].matchedTerms.filter { !existingTerms.contains($0) })
             } else {
-                group.append((id, match))
+                group.append((id, position, nil))
             }
         }
         flush()
         return (assignments, recordCounts)
     }
 
-    /// The matches grouped by record, records in id order: as given when they already are (the detector's are),
-    /// else sorted, each record's matches keeping their order.
-    private static func byRecord(_ matches: [DetectedThemes.Match]) -> [DetectedThemes.Match] {
-        if zip(matches, matches.dropFirst()).allSatisfy({ $0.recordID <= $1.recordID }) { return matches }
-        return matches.enumerated().sorted {
-            $0.element.recordID != $1.element.recordID ? $0.element.recordID < $1.element.recordID : $0.offset < $1.offset
-        }.map(\.element)
+    /// The positions of the matches grouped by record, records in id order, each record's matches keeping their
+    /// order; `nil` when they already are (the detector's are).
+    private static func recordOrder(_ matches: [DetectedThemes.Match]) -> [Int]? {
+        if matches.indices.dropFirst().allSatisfy({ matches[$0 - 1].recordID <= matches[$0].recordID }) { return nil }
+        return matches.indices.sorted {
+            matches[$0].recordID != matches[$1].recordID ? matches[$0].recordID < matches[$1].recordID : $0 < $1
+        }
     }
 
     private func bestKnown(for theme: DetectedThemes.Theme, among candidates: [KnownTheme]) -> (known: KnownTheme, similarity: Double)? {
