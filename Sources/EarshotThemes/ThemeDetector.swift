@@ -38,6 +38,9 @@ public struct ThemeDetector: Sendable {
     public var workers: Int
     /// The lexicon whose cues ``DetectedThemes/emotions`` reports, found while the words are read; `nil` for none.
     public var emotionLexicon: EmotionLexicon?
+    /// Fewer records than this are not split among the workers: a thread would cost more than it saves. Tests lower
+    /// it, so that a small set takes the paths a large one takes.
+    var smallestPart = 10_000
 
     /// Creates a detector.
     public init(

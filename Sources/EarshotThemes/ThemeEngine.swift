@@ -114,30 +114,40 @@ struct ThemeEngine {
         // The pinned themes' keywords too, however rare: their records are the pinned themes' own, and a learned seed
         // that mostly shares them must be seen as a companion, not start a theme over the analyst's.
         let pinnedKeywords = pinned.flatMap { $0.keywords.map(\.term) }
-        let postings = Postings(of: Set(candidates.map(\.term)).union(pinnedKeywords), in: corpus)
+        let postings = Postings(
+            of: Set(candidates.map(\.term)).union(pinnedKeywords), in: corpus, workers: detector.workers,
+            smallest: detector.smallestPart)
         var owner = [Int16](repeating: -1, count: corpus.documentCount)
         var seedSizes: [Int] = []
         for theme in pinned {
-            for (term, _) in theme.keywords { for document in postings[term] where owner[Int(document)] < 0 { owner[Int(document)] = Int16(seedSizes.count) } }
-            seedSizes.append(theme.keywords.reduce(0) { $0 + postings[$1.term].count })
+            for (term, _) in theme.keywords {
+                postings.forEachDocument(containing: term) { document in
+                    if owner[Int(document)] < 0 { owner[Int(document)] = Int16(seedSizes.count) }
+                }
+            }
+            seedSizes.append(theme.keywords.reduce(0) { $0 + postings.count(of: $1.term) })
         }
         var seeds: [WorkingTheme] = []
         let limit = detector.maximumThemes * 2
         var shared = [Int](repeating: 0, count: seedSizes.count + limit)
         for candidate in candidates where seeds.count < limit {
-            let documents = postings[candidate.term]
+            let documentCount = postings.count(of: candidate.term)
             // A candidate is a companion of an earlier seed when most of its records are that seed's, well beyond
             // chance (lift over 2): then it describes the same theme and must not start a near-duplicate.
             for index in shared.indices { shared[index] = 0 }
-            for document in documents where owner[Int(document)] >= 0 { shared[Int(owner[Int(document)])] += 1 }
+            postings.forEachDocument(containing: candidate.term) { document in
+                if owner[Int(document)] >= 0 { shared[Int(owner[Int(document)])] += 1 }
+            }
             let isCompanion = seedSizes.indices.contains { seed in
-                let inSeed = Double(shared[seed]) / Double(max(1, documents.count))
+                let inSeed = Double(shared[seed]) / Double(max(1, documentCount))
                 let lift = inSeed / (Double(seedSizes[seed]) / total)
                 return inSeed > 0.4 && lift > 2
             }
             if isCompanion && !forced.contains(candidate.term) { continue }
-            for document in documents where owner[Int(document)] < 0 { owner[Int(document)] = Int16(seedSizes.count) }
-            seedSizes.append(documents.count)
+            postings.forEachDocument(containing: candidate.term) { document in
+                if owner[Int(document)] < 0 { owner[Int(document)] = Int16(seedSizes.count) }
+            }
+            seedSizes.append(documentCount)
             seeds.append(WorkingTheme(seed: candidate.term, keywords: [(candidate.term, 1.0)]))
         }
         return seeds
@@ -146,14 +156,20 @@ struct ThemeEngine {
     private func initialAssignment(_ themes: [WorkingTheme], into primary: inout [Int32]) {
         var themeOfSeed = [Int32](repeating: -1, count: corpus.termCount)
         for (index, theme) in themes.enumerated() { themeOfSeed[Int(theme.seed)] = Int32(index) }
-        for document in 0..<corpus.documentCount {
-            primary[document] = -1
-            // The seed that comes first in score order wins, as it did when the seeds were chosen.
-            for term in corpus.documentTerms(document) {
-                let theme = themeOfSeed[Int(term)]
-                if theme >= 0, primary[document] < 0 || theme < primary[document] { primary[document] = theme }
+        let corpus = corpus
+        let seedThemes = themeOfSeed
+        let parts = inParallelParts(count: corpus.documentCount, parts: detector.workers, smallest: detector.smallestPart) { documents in
+            documents.map { document in
+                // The seed that comes first in score order wins, as it did when the seeds were chosen.
+                var first: Int32 = -1
+                for term in corpus.documentTerms(document) {
+                    let theme = seedThemes[Int(term)]
+                    if theme >= 0, first < 0 || theme < first { first = theme }
+                }
+                return first
             }
         }
+        primary = Array(parts.joined())
     }
 
     /// Each record's primary theme: the highest keyword score at or above the threshold, `-1` for none. Themes are
@@ -163,7 +179,7 @@ struct ThemeEngine {
         let corpus = corpus
         let threshold = detector.assignmentThreshold
         let themeCount = themes.count
-        let parts = inParallelParts(count: corpus.documentCount, parts: detector.workers) { documents in
+        let parts = inParallelParts(count: corpus.documentCount, parts: detector.workers, smallest: detector.smallestPart) { documents in
             var scores = [Double](repeating: 0, count: themeCount)
             return documents.map { document in
                 let best = index.best(corpus.documentTerms(document), scores: &scores, threshold: threshold)
@@ -183,7 +199,7 @@ struct ThemeEngine {
         let countable = countableTerms
         let termCount = countable.count
         // One flat table, theme by theme: `counts[theme * termCount + countable index]`; one per part, then summed.
-        let parts = inParallelParts(count: corpus.documentCount, parts: detector.workers) { documents in
+        let parts = inParallelParts(count: corpus.documentCount, parts: detector.workers, smallest: detector.smallestPart) { documents in
             var counts = [Int32](repeating: 0, count: themeCount * termCount)
             var members = [Int](repeating: 0, count: themeCount)
             counts.withUnsafeMutableBufferPointer { counts in
@@ -264,7 +280,7 @@ struct ThemeEngine {
         let corpus = corpus
         let threshold = detector.assignmentThreshold
         // Each part takes a contiguous run of `order`, so the parts' matches joined are in record id order.
-        var parts = inParallelParts(count: order.count, parts: detector.workers) { positions in
+        var parts = inParallelParts(count: order.count, parts: detector.workers, smallest: detector.smallestPart) { positions in
             var scores = [Double](repeating: 0, count: themes.count)
             var matches: [DetectedThemes.Match] = []
             var recordCounts = [Int](repeating: 0, count: themes.count)

@@ -1,7 +1,8 @@
 import EarshotModel
 import Foundation
-import EarshotThemes
 import Testing
+
+@testable import EarshotThemes
 
 @Suite struct ThemeDetectorTests {
     static func records(_ texts: [String], prefix: String = "") -> [NormalizedRecord] {
@@ -58,7 +59,10 @@ import Testing
     @Test func manyBatchesOnTwoThreadsGiveWhatOneBatchOnOneThreadGives() {
         let documents = Self.records(Self.corpus(200)).map { ThemeDetector.Document(id: $0.id, text: $0.fullText) }
         let oneThread = ThemeDetector(workers: 1).detectThemes(in: documents)
-        let twoThreads = ThemeDetector(workers: 2).detectThemes { consume in
+        // Split as a large set would be: every pass over the records in two parts.
+        var twoPartDetector = ThemeDetector(workers: 2)
+        twoPartDetector.smallestPart = 1
+        let twoThreads = twoPartDetector.detectThemes { consume in
             for start in stride(from: 0, to: documents.count, by: 6) {
                 var batch = DocumentBatch()
                 for document in documents[start..<min(start + 6, documents.count)] { batch.append(id: document.id, text: document.text) }
