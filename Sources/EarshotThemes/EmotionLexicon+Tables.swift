@@ -16,7 +16,7 @@ extension EmotionLexicon {
             Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
         }
 
-        func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        @inline(__always) func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
             let mask = slots.count - 1
             var index = slot(hash)
             while true {
