@@ -153,7 +153,9 @@ struct ThemeEngine {
         return seeds
     }
 
-    private func initialAssignment(_ themes: [WorkingTheme], into primary: inout [Int32]) {
+    /// Each record's first theme, before any refinement: the seed first in score order among those it contains,
+    /// `-1` for none.
+    func initialAssignment(_ themes: [WorkingTheme], into primary: inout [Int32]) {
         var themeOfSeed = [Int32](repeating: -1, count: corpus.termCount)
         for (index, theme) in themes.enumerated() { themeOfSeed[Int(theme.seed)] = Int32(index) }
         let corpus = corpus

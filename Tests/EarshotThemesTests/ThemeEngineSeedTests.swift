@@ -33,4 +33,25 @@ import Testing
         let pinned = Taxonomy(pinned: [.init(name: "Warranty", keywords: ["warranty"])])
         #expect(!Self.seedLabels(Self.engine(texts, taxonomy: pinned)).contains("gadget"))
     }
+
+    @Test func theSeedsFirstAssignmentIsTheSameInPartsAsInOne() {
+        let texts = Self.filler() + (0..<40).map { "refund not received, order \($0 % 5) still missing" }
+        let whole = Self.engine(texts, taxonomy: Taxonomy())
+        var splitDetector = ThemeDetector()
+        splitDetector.workers = 3
+        splitDetector.smallestPart = 1
+        let split = ThemeEngine(corpus: whole.corpus, detector: splitDetector)
+        let seeds = whole.seeds(avoiding: [])
+        #expect(seeds.count > 10)
+        var inOne = [Int32](repeating: -9, count: whole.corpus.documentCount)
+        var inParts = inOne
+        whole.initialAssignment(seeds, into: &inOne)
+        split.initialAssignment(seeds, into: &inParts)
+        // Each record goes to the first seed, in score order, that it contains.
+        let expected = (0..<whole.corpus.documentCount).map { document in
+            Int32(seeds.firstIndex { whole.corpus.document(document, contains: $0.seed) } ?? -1)
+        }
+        #expect(inOne == expected)
+        #expect(inParts == expected)
+    }
 }
