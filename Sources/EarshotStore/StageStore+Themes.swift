@@ -155,17 +155,26 @@ extension StageStore {
         let filter = condition.map { "WHERE " + $0.sql } ?? ""
         let arguments = StatementArguments(condition?.arguments ?? [])
         let assignments = try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT a.*, l.terms AS matchedTerms, r.source, r.sourceId FROM themeAssignment a
-                JOIN record r ON r.id = a.recordId JOIN themeTermList l ON l.id = a.termListId \(filter)
+            let termLists = try Self.termLists(db)
+            return try Array(Row.fetchCursor(db, sql: """
+                SELECT a.themeId, a.rank, a.strength, a.termListId, r.source, r.sourceId FROM themeAssignment a
+                JOIN record r ON r.id = a.recordId \(filter)
                 ORDER BY a.recordId, a.rank
                 """, arguments: arguments).map { row in
                 ThemeAssignment(
                     recordID: RecordID(source: row["source"], sourceID: row["sourceId"]), themeID: row["themeId"],
-                    rank: row["rank"], strength: row["strength"],
-                    matchedTerms: JSONText.decode([String].self, from: row["matchedTerms"]) ?? [])
-            }
+                    rank: row["rank"], strength: row["strength"], matchedTerms: termLists[row["termListId"]] ?? [])
+            })
         }
         return ThemeModel(themes: themes, assignments: assignments)
+    }
+
+    /// Every stored list of matched terms by id, each decoded once: millions of assignments share a few thousand.
+    static func termLists(_ db: Database) throws -> [Int64: [String]] {
+        var lists: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, terms FROM themeTermList") {
+            lists[row["id"]] = JSONText.decode([String].self, from: row["terms"]) ?? []
+        }
+        return lists
     }
 }
