@@ -33,67 +33,85 @@ public struct RecordExporter: Sendable {
     }
 
     /// The export as text.
+    ///
+    /// Rows are made one at a time and appended to the text: an export of millions of assignments held as rows of
+    /// cells, then as lines, then joined, took several times the memory of the text itself.
     public func export(_ table: Table, format: Format) throws -> String {
-        let (columns, rows) = try self.rows(table)
+        let columns = Self.columns(of: table)
+        var text = ""
         switch format {
         case .csv:
-            var lines = [columns.map(csvCell).joined(separator: ",")]
-            for row in rows { lines.append(row.map { csvCell(neutralize($0)) }.joined(separator: ",")) }
-            return lines.joined(separator: "\r\n") + "\r\n"
+            text += columns.map(csvCell).joined(separator: ",") + "\r\n"
+            try forEachRow(table) { row in
+                for (index, cell) in row.enumerated() {
+                    if index > 0 { text += "," }
+                    text += csvCell(neutralize(cell))
+                }
+                text += "\r\n"
+            }
         case .jsonl:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return try rows.map { row in
+            try forEachRow(table) { row in
                 let object = Dictionary(uniqueKeysWithValues: zip(columns, row))
-                return String(decoding: try encoder.encode(object), as: UTF8.self)
-            }.joined(separator: "\n") + (rows.isEmpty ? "" : "\n")
+                text += String(decoding: try encoder.encode(object), as: UTF8.self)
+                text += "\n"
+            }
+        }
+        return text
+    }
+
+    private static func columns(of table: Table) -> [String] {
+        switch table {
+        case .records:
+            ["record_id", "source", "source_id", "tool", "kind", "created_at", "week", "score", "scale",
+             "nps_category", "title", "text", "reply", "attributes", "repeated_text", "emotions"]
+        case .themes:
+            ["source_id", "source", "record_id", "theme_id", "theme_label", "rank", "strength", "matched_terms"]
+        case .themeWeeks:
+            ["theme_id", "theme_label", "week", "volume", "week_records", "share", "promoters", "passives",
+             "detractors", "detractor_share", "nps_impact", "nps_gain_if_detractors_passive", "sources",
+             "frustration", "confusion", "urgency", "delight", "verdict", "baseline_volume",
+             "baseline_records", "p_value", "q_value"]
         }
     }
 
-    private func rows(_ table: Table) throws -> ([String], [[String]]) {
+    /// Calls `body` with each row's cells, in the order of ``columns(of:)``.
+    private func forEachRow(_ table: Table, _ body: ([String]) throws -> Void) throws {
         switch table {
         case .records:
-            let columns = ["record_id", "source", "source_id", "tool", "kind", "created_at", "week", "score", "scale",
-                           "nps_category", "title", "text", "reply", "attributes", "repeated_text", "emotions"]
             let emotions = try store.recordEmotions()
-            let rows = try store.records().map { record -> [String] in
+            for record in try store.records() {
                 let attributes = record.attributes.keys.sorted().map { "\($0)=\(record.attributes[$0]!.joined(separator: "|"))" }
                     .joined(separator: "; ")
-                return [record.id.description, record.id.source, record.id.sourceID, record.tool, record.kind.rawValue,
-                        CivilDateTime(secondsSinceEpoch: record.createdAt).isoUTCTimestamp, record.week.description, record.score.map { format($0.value) } ?? "",
-                        record.score?.scale.rawValue ?? "", record.score?.npsCategory?.rawValue ?? "", record.title,
-                        record.text, record.reply, attributes, record.isRepeatedText ? "yes" : "",
-                        (emotions[record.id] ?? []).emotions.map(\.rawValue).joined(separator: "; ")]
+                try body([record.id.description, record.id.source, record.id.sourceID, record.tool, record.kind.rawValue,
+                          CivilDateTime(secondsSinceEpoch: record.createdAt).isoUTCTimestamp, record.week.description,
+                          record.score.map { format($0.value) } ?? "", record.score?.scale.rawValue ?? "",
+                          record.score?.npsCategory?.rawValue ?? "", record.title, record.text, record.reply, attributes,
+                          record.isRepeatedText ? "yes" : "",
+                          (emotions[record.id] ?? []).emotions.map(\.rawValue).joined(separator: "; ")])
             }
-            return (columns, rows)
         case .themes:
             let model = try store.themeModel()
             let labels = Dictionary(uniqueKeysWithValues: model.themes.map { ($0.id, $0.label) })
-            let columns = ["source_id", "source", "record_id", "theme_id", "theme_label", "rank", "strength", "matched_terms"]
-            let rows = model.assignments.map { assignment -> [String] in
-                [assignment.recordID.sourceID, assignment.recordID.source, assignment.recordID.description, assignment.themeID,
-                 labels[assignment.themeID] ?? "", String(assignment.rank), format(assignment.strength),
-                 assignment.matchedTerms.joined(separator: "; ")]
+            for assignment in model.assignments {
+                try body([assignment.recordID.sourceID, assignment.recordID.source, assignment.recordID.description,
+                          assignment.themeID, labels[assignment.themeID] ?? "", String(assignment.rank),
+                          format(assignment.strength), assignment.matchedTerms.joined(separator: "; ")])
             }
-            return (columns, rows)
         case .themeWeeks:
             let labels = Dictionary(uniqueKeysWithValues: try store.storedThemes().map { ($0.theme.id, $0.theme.label) })
-            let columns = ["theme_id", "theme_label", "week", "volume", "week_records", "share", "promoters", "passives",
-                           "detractors", "detractor_share", "nps_impact", "nps_gain_if_detractors_passive", "sources",
-                           "frustration", "confusion", "urgency", "delight", "verdict", "baseline_volume",
-                           "baseline_records", "p_value", "q_value"]
-            let rows = try store.themeWeeks().map { figure -> [String] in
-                [figure.themeID, labels[figure.themeID] ?? "", figure.week.description, String(figure.volume),
-                 String(figure.weekRecords), format(figure.share), String(figure.promoters), String(figure.passives),
-                 String(figure.detractors), figure.detractorShare.map(format) ?? "", figure.npsImpact.map(format) ?? "",
-                 figure.npsGainIfDetractorsPassive.map(format) ?? "",
-                 figure.sources.map { "\($0.source)=\($0.records)" }.joined(separator: "; "),
-                 String(figure.emotions.frustration), String(figure.emotions.confusion), String(figure.emotions.urgency),
-                 String(figure.emotions.delight), figure.trend.verdict.rawValue, String(figure.trend.baselineVolume),
-                 String(figure.trend.baselineRecords), String(format: "%.6g", figure.trend.pValue),
-                 String(format: "%.6g", figure.trend.qValue)]
+            for figure in try store.themeWeeks() {
+                try body([figure.themeID, labels[figure.themeID] ?? "", figure.week.description, String(figure.volume),
+                          String(figure.weekRecords), format(figure.share), String(figure.promoters), String(figure.passives),
+                          String(figure.detractors), figure.detractorShare.map(format) ?? "", figure.npsImpact.map(format) ?? "",
+                          figure.npsGainIfDetractorsPassive.map(format) ?? "",
+                          figure.sources.map { "\($0.source)=\($0.records)" }.joined(separator: "; "),
+                          String(figure.emotions.frustration), String(figure.emotions.confusion), String(figure.emotions.urgency),
+                          String(figure.emotions.delight), figure.trend.verdict.rawValue, String(figure.trend.baselineVolume),
+                          String(figure.trend.baselineRecords), String(format: "%.6g", figure.trend.pValue),
+                          String(format: "%.6g", figure.trend.qValue)])
             }
-            return (columns, rows)
         }
     }
 
