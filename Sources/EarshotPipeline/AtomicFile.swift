@@ -14,6 +14,7 @@ public enum AtomicFile {
     ///
     /// - Throws: ``EarshotError`` of kind `ioError` naming the first path that could not be written.
     public static func write(_ files: [(data: Data, url: URL)]) throws {
+        for (_, url) in files { removeAbandonedTemporaries(of: url) }
         var temporaries: [String] = []
         func removeTemporaries() { for path in temporaries { unlink(path) } }
         for (data, url) in files {
@@ -30,6 +31,21 @@ public enum AtomicFile {
             let failure = errno
             removeTemporaries()
             throw ioError(file.url, failure)
+        }
+    }
+
+    /// Removes the temporary files that writers of `url` killed before their rename left beside it. Nothing else
+    /// would ever remove them: a killed process runs no cleanup. A file whose process is still alive (another
+    /// writer of the same path, right now) is left alone.
+    static func removeAbandonedTemporaries(of url: URL) {
+        let folder = url.deletingLastPathComponent().path
+        let prefix = ".\(url.lastPathComponent)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            guard let process = pid_t(name.dropFirst(prefix.count).dropLast(".tmp".count)), process != getpid(),
+                kill(process, 0) != 0, errno == ESRCH
+            else { continue }
+            unlink("\(folder)/\(name)")
         }
     }
 

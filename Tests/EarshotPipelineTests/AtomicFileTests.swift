@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+@testable import EarshotPipeline
+
+/// A run killed while writing its reports leaves temporary files that nothing else would remove.
+@Suite struct AtomicFileTests {
+    @Test func writingRemovesTheTemporariesOfKilledWritersOnly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A process that has exited, as a killed run has.
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let abandoned = ".report.md.\(finished.processIdentifier).tmp"
+        let live = ".report.md.1.tmp"  // process 1 is always running
+        let otherFile = ".summary.md.\(finished.processIdentifier).tmp"
+        for name in [abandoned, live, otherFile] {
+            try Data("half written".utf8).write(to: folder.appendingPathComponent(name))
+        }
+
+        try AtomicFile.write(Data("# Report\n".utf8), to: folder.appendingPathComponent("report.md"))
+
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == [live, otherFile, "report.md"].sorted())
+        #expect(try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8) == "# Report\n")
+    }
+}
