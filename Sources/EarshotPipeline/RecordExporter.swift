@@ -33,32 +33,35 @@ public struct RecordExporter: Sendable {
     }
 
     /// The export as text.
-    ///
-    /// Rows are made one at a time and appended to the text: an export of millions of assignments held as rows of
-    /// cells, then as lines, then joined, took several times the memory of the text itself.
     public func export(_ table: Table, format: Format) throws -> String {
-        let columns = Self.columns(of: table)
         var text = ""
+        try export(table, format: format) { text += $0 }
+        return text
+    }
+
+    /// Hands the export to `write` in pieces, in order: the header, then each row as it is made. An export of
+    /// millions of assignments written this way never holds more than one row's text at a time.
+    public func export(_ table: Table, format: Format, to write: (String) throws -> Void) throws {
+        let columns = Self.columns(of: table)
         switch format {
         case .csv:
-            text += columns.map(csvCell).joined(separator: ",") + "\r\n"
+            try write(columns.map(csvCell).joined(separator: ",") + "\r\n")
             try forEachRow(table) { row in
+                var line = ""
                 for (index, cell) in row.enumerated() {
-                    if index > 0 { text += "," }
-                    text += csvCell(neutralize(cell))
+                    if index > 0 { line += "," }
+                    line += csvCell(neutralize(cell))
                 }
-                text += "\r\n"
+                try write(line + "\r\n")
             }
         case .jsonl:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             try forEachRow(table) { row in
                 let object = Dictionary(uniqueKeysWithValues: zip(columns, row))
-                text += String(decoding: try encoder.encode(object), as: UTF8.self)
-                text += "\n"
+                try write(String(decoding: try encoder.encode(object), as: UTF8.self) + "\n")
             }
         }
-        return text
     }
 
     private static func columns(of table: Table) -> [String] {

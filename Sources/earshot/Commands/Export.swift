@@ -36,11 +36,21 @@ extension Earshot {
             let (pipeline, lock, _) = try global.makePipeline()
             try runReportingErrors {
                 let exporter = RecordExporter(store: pipeline.workspace.store)
-                let text = try exporter.export(table.value, format: format.value)
                 if let out {
-                    try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: out))
+                    try AtomicFile.write(to: URL(fileURLWithPath: out)) { write in
+                        try exporter.export(table.value, format: format.value, to: write)
+                    }
                 } else {
-                    FileHandle.standardOutput.write(Data(text.utf8))
+                    // Gathered into writes of about a megabyte, as a file export is.
+                    var pending = ""
+                    try exporter.export(table.value, format: format.value) { piece in
+                        pending += piece
+                        if pending.utf8.count >= AtomicFile.pieceBytes {
+                            FileHandle.standardOutput.write(Data(pending.utf8))
+                            pending = ""
+                        }
+                    }
+                    FileHandle.standardOutput.write(Data(pending.utf8))
                 }
             }
             withExtendedLifetime(lock) {}
