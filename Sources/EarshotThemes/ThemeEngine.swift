@@ -153,6 +153,11 @@ struct ThemeEngine {
         return seeds
     }
 
+    /// `inParallelParts` over `count` records with the detector's workers and smallest part.
+    private func inParts<Result: Sendable>(_ count: Int, _ body: @Sendable (Range<Int>) -> Result) -> [Result] {
+        inParallelParts(count: count, parts: detector.workers, smallest: detector.smallestPart, body)
+    }
+
     /// Each record's first theme, before any refinement: the seed first in score order among those it contains,
     /// `-1` for none.
     func initialAssignment(_ themes: [WorkingTheme], into primary: inout [Int32]) {
@@ -160,7 +165,7 @@ struct ThemeEngine {
         for (index, theme) in themes.enumerated() { themeOfSeed[Int(theme.seed)] = Int32(index) }
         let corpus = corpus
         let seedThemes = themeOfSeed
-        let parts = inParallelParts(count: corpus.documentCount, parts: detector.workers, smallest: detector.smallestPart) { documents in
+        let parts = inParts(corpus.documentCount) { documents in
             documents.map { document in
                 // The seed that comes first in score order wins, as it did when the seeds were chosen.
                 var first: Int32 = -1
@@ -181,7 +186,7 @@ struct ThemeEngine {
         let corpus = corpus
         let threshold = detector.assignmentThreshold
         let themeCount = themes.count
-        let parts = inParallelParts(count: corpus.documentCount, parts: detector.workers, smallest: detector.smallestPart) { documents in
+        let parts = inParts(corpus.documentCount) { documents in
             var scores = [Double](repeating: 0, count: themeCount)
             return documents.map { document in
                 let best = index.best(corpus.documentTerms(document), scores: &scores, threshold: threshold)
@@ -201,7 +206,7 @@ struct ThemeEngine {
         let countable = countableTerms
         let termCount = countable.count
         // One flat table, theme by theme: `counts[theme * termCount + countable index]`; one per part, then summed.
-        let parts = inParallelParts(count: corpus.documentCount, parts: detector.workers, smallest: detector.smallestPart) { documents in
+        let parts = inParts(corpus.documentCount) { documents in
             var counts = [Int32](repeating: 0, count: themeCount * termCount)
             var members = [Int](repeating: 0, count: themeCount)
             counts.withUnsafeMutableBufferPointer { counts in
@@ -282,7 +287,7 @@ struct ThemeEngine {
         let corpus = corpus
         let threshold = detector.assignmentThreshold
         // Each part takes a contiguous run of `order`, so the parts' matches joined are in record id order.
-        var parts = inParallelParts(count: order.count, parts: detector.workers, smallest: detector.smallestPart) { positions in
+        var parts = inParts(order.count) { positions in
             var scores = [Double](repeating: 0, count: themes.count)
             var matches: [DetectedThemes.Match] = []
             var recordCounts = [Int](repeating: 0, count: themes.count)
@@ -368,53 +373,5 @@ struct ThemeEngine {
                 : corpus.labels[Int(top.first ?? theme.seed)]
         }
         return text!.prefix(1).uppercased() + text!.dropFirst()
-    }
-}
-
-/// For every term, the themes it is a keyword of and its weight there, in flat arrays: scoring looks up every
-/// term of every record, and most terms are no theme's keyword.
-struct KeywordIndex {
-    /// Term `t`'s entries are `themes[starts[t]..<starts[t + 1]]` with their `weights`.
-    private var starts: [Int32]
-    private var themes: [Int32]
-    private var weights: [Double]
-
-    init(themes: [ThemeEngine.WorkingTheme], termCount: Int) {
-        var entries = [[(theme: Int32, weight: Double)]](repeating: [], count: termCount)
-        for (index, theme) in themes.enumerated() {
-            for (term, weight) in theme.keywords where term >= 0 { entries[Int(term)].append((Int32(index), weight)) }
-        }
-        starts = [0]
-        starts.reserveCapacity(termCount + 1)
-        self.themes = []
-        weights = []
-        for termEntries in entries {
-            for entry in termEntries {
-                self.themes.append(entry.theme)
-                weights.append(entry.weight)
-            }
-            starts.append(Int32(self.themes.count))
-        }
-    }
-
-    /// Fills `scores` with the document's score for every theme and returns the best theme at or above `threshold`,
-    /// or -1. Ties go to the lower theme index.
-    func best(_ terms: ArraySlice<Int32>, scores: inout [Double], threshold: Double) -> Int {
-        for index in scores.indices { scores[index] = 0 }
-        for term in terms {
-            var entry = Int(starts[Int(term)])
-            let end = Int(starts[Int(term) + 1])
-            while entry < end {
-                scores[Int(themes[entry])] += weights[entry]
-                entry += 1
-            }
-        }
-        var best = -1
-        var bestScore = threshold
-        for (index, score) in scores.enumerated() where score >= bestScore && (best < 0 || score > bestScore) {
-            best = index
-            bestScore = score
-        }
-        return best
     }
 }
