@@ -39,7 +39,7 @@ import Testing
             for line in lines { try write(line) }
         }
         let written = try Data(contentsOf: file)
-        #expect(written.count > 2 * AtomicFile.pieceBytes)
+        #expect(written.count > 2 * PieceWriter.bufferBytes)
         // Compared outside the expectation: on a mismatch, Swift Testing would diff the megabytes byte by byte.
         let holdsEveryPiece = written == Data(lines.joined().utf8)
         #expect(holdsEveryPiece, "the file is not the pieces in order")

@@ -41,16 +41,9 @@ extension Earshot {
                         try exporter.export(table.value, format: format.value, to: write)
                     }
                 } else {
-                    // Gathered into writes of about a megabyte, as a file export is.
-                    var pending = ""
-                    try exporter.export(table.value, format: format.value) { piece in
-                        pending += piece
-                        if pending.utf8.count >= AtomicFile.pieceBytes {
-                            FileHandle.standardOutput.write(Data(pending.utf8))
-                            pending = ""
-                        }
+                    try PieceWriter.write(to: STDOUT_FILENO, naming: "standard output") { write in
+                        try exporter.export(table.value, format: format.value, to: write)
                     }
-                    FileHandle.standardOutput.write(Data(pending.utf8))
                 }
             }
             withExtendedLifetime(lock) {}
