@@ -85,7 +85,7 @@ extension StageStore {
         var listIDOfJSON = try Dictionary(
             Row.fetchAll(db, sql: "SELECT id, terms FROM themeTermList").map { ($0["terms"] as String, $0["id"] as Int64) },
             uniquingKeysWith: { first, _ in first })
-        var nextListID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM themeTermList") ?? 0) + 1
+        var nextListID = (listIDOfJSON.values.max() ?? 0) + 1
         let insertList = try db.makeStatement(sql: "INSERT INTO themeTermList (id, terms) VALUES (?, ?)")
         // Records share a few matched-term lists. Detection hands the same list to every record that matched the
         // same keywords, so the list's storage identifies it without hashing its strings for every row; a list with

@@ -245,7 +245,7 @@ private struct TermLookup: Sendable {
             terms.reserveCapacity(chunk.tokens.count)
             var ends: [Int] = []
             ends.reserveCapacity(chunk.offsets.count - 1)
-            [chunk].forEachDocument { tokens in
+            CollectionOfOne(chunk).forEachDocument { tokens in
                 documentTerms.removeAll(keepingCapacity: true)
                 for position in tokens.indices {
                     let token = tokens[position]
