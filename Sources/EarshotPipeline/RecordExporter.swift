@@ -95,9 +95,9 @@ public struct RecordExporter: Sendable {
                           (emotions[record.id] ?? []).emotions.map(\.rawValue).joined(separator: "; ")])
             }
         case .themes:
-            let model = try store.themeModel()
-            let labels = Dictionary(uniqueKeysWithValues: model.themes.map { ($0.id, $0.label) })
-            for assignment in model.assignments {
+            let active = try store.storedThemes().filter(\.isActive)
+            let labels = Dictionary(uniqueKeysWithValues: active.map { ($0.theme.id, $0.theme.label) })
+            try store.forEachAssignment { assignment in
                 try body([assignment.recordID.sourceID, assignment.recordID.source, assignment.recordID.description,
                           assignment.themeID, labels[assignment.themeID] ?? "", String(assignment.rank),
                           format(assignment.strength), assignment.matchedTerms.joined(separator: "; ")])

@@ -150,23 +150,31 @@ extension StageStore {
     /// The current theme model: active themes and all assignments, or only those of records in `weeks`.
     public func themeModel(inWeeks weeks: Set<ISOWeek>? = nil) throws -> ThemeModel {
         let themes = try storedThemes().filter(\.isActive).map(\.theme)
-        if let weeks, weeks.isEmpty { return ThemeModel(themes: themes, assignments: []) }
+        var assignments: [ThemeAssignment] = []
+        try forEachAssignment(inWeeks: weeks) { assignments.append($0) }
+        return ThemeModel(themes: themes, assignments: assignments)
+    }
+
+    /// Calls `body` with each assignment, or only those of records in `weeks`, ordered by record and rank, as they
+    /// are read: an export of millions of assignments then holds one at a time rather than the whole model.
+    public func forEachAssignment(inWeeks weeks: Set<ISOWeek>? = nil, _ body: (ThemeAssignment) throws -> Void) throws {
+        if let weeks, weeks.isEmpty { return }
         let condition = weeks.map { Self.weekCondition($0, column: "r.week") }
         let filter = condition.map { "WHERE " + $0.sql } ?? ""
         let arguments = StatementArguments(condition?.arguments ?? [])
-        let assignments = try writer.read { db in
+        try writer.read { db in
             let termLists = try Self.termLists(db)
-            return try Array(Row.fetchCursor(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT a.themeId, a.rank, a.strength, a.termListId, r.source, r.sourceId FROM themeAssignment a
                 JOIN record r ON r.id = a.recordId \(filter)
                 ORDER BY a.recordId, a.rank
-                """, arguments: arguments).map { row in
-                ThemeAssignment(
+                """, arguments: arguments)
+            while let row = try rows.next() {
+                try body(ThemeAssignment(
                     recordID: RecordID(source: row["source"], sourceID: row["sourceId"]), themeID: row["themeId"],
-                    rank: row["rank"], strength: row["strength"], matchedTerms: termLists[row["termListId"]] ?? [])
-            })
+                    rank: row["rank"], strength: row["strength"], matchedTerms: termLists[row["termListId"]] ?? []))
+            }
         }
-        return ThemeModel(themes: themes, assignments: assignments)
     }
 
     /// Every stored list of matched terms by id, each decoded once: millions of assignments share a few thousand.

@@ -95,4 +95,40 @@ import Testing
         let expected = Dictionary(uniqueKeysWithValues: emotions.filter { !$0.emotions.isEmpty }.map { ($0.recordID, $0.emotions) })
         #expect(try store.recordEmotions() == expected)
     }
+    /// An export streams assignments through `forEachAssignment`: it must see every one in record and rank order,
+    /// and a writer that fails (a full disk) must stop the read at once and see its own error.
+    @Test func assignmentsAreHandedOverOneByOneInOrderUntilTheBodyThrows() throws {
+        struct DiskFull: Error {}
+        let store = try StageStore.inMemory()
+        let stored = try store.ingest(.fixture("e")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
+        let records = (0..<3).map { index in
+            NormalizedRecord(
+                id: RecordID(source: "zendesk", sourceID: "r\(index)"), kind: .ticket, tool: "zendesk",
+                createdAt: 1_795_000_000, week: ISOWeek("2026-W47")!, text: "ticket \(index)", fileID: stored.id!, line: 2 + index)
+        }
+        try store.replaceRecords(records, merged: [], rejected: [], inputVersion: 1)
+        let assignments = records.flatMap { record in
+            [ThemeAssignment(recordID: record.id, themeID: "T2", rank: 1, strength: 0.9, matchedTerms: ["late", "refund"]),
+             ThemeAssignment(recordID: record.id, themeID: "T1", rank: 2, strength: 0.4, matchedTerms: ["late"])]
+        }
+        let themes = [Theme(id: "T1", label: "late", keywords: ["late"], recordCount: 3),
+                      Theme(id: "T2", label: "refund", keywords: ["refund"], recordCount: 3)]
+        try store.replaceThemes(ThemeModel(themes: themes, assignments: assignments.reversed()), inputVersion: 1)
+
+        var seen: [ThemeAssignment] = []
+        try store.forEachAssignment { seen.append($0) }
+        #expect(seen == assignments)
+
+        var handed = 0
+        #expect(throws: DiskFull.self) {
+            try store.forEachAssignment { _ in
+                handed += 1
+                if handed == 2 { throw DiskFull() }
+            }
+        }
+        #expect(handed == 2)
+        var inOtherWeek = 0
+        try store.forEachAssignment(inWeeks: [ISOWeek("2026-W48")!]) { _ in inOtherWeek += 1 }
+        #expect(inOtherWeek == 0)
+    }
 }
