@@ -84,7 +84,7 @@ public struct RecordExporter: Sendable {
         switch table {
         case .records:
             let emotions = try store.recordEmotions()
-            for record in try store.records() {
+            try store.forEachRecord { record in
                 let attributes = record.attributes.keys.sorted().map { "\($0)=\(record.attributes[$0]!.joined(separator: "|"))" }
                     .joined(separator: "; ")
                 try body([record.id.description, record.id.source, record.id.sourceID, record.tool, record.kind.rawValue,

@@ -109,14 +109,22 @@ extension StageStore {
         }
     }
 
-    /// Every record, ordered by id; or only those of the given weeks.
     /// `column IN (?, …)` for `weeks`, with the weeks as its arguments in order: how every query narrows by week.
     static func weekCondition(_ weeks: Set<ISOWeek>, column: String) -> (sql: String, arguments: [String]) {
         let list = weeks.sorted()
         return ("\(column) IN (\(list.map { _ in "?" }.joined(separator: ",")))", list.map(\.description))
     }
 
+    /// Every record, ordered by id; or only those of the given weeks.
     public func records(inWeeks weeks: Set<ISOWeek>? = nil) throws -> [NormalizedRecord] {
+        var records: [NormalizedRecord] = []
+        try forEachRecord(inWeeks: weeks) { records.append($0) }
+        return records
+    }
+
+    /// Calls `body` with each record, ordered by id, or only those of the given weeks, as they are read: an export
+    /// of millions of records then holds one at a time.
+    public func forEachRecord(inWeeks weeks: Set<ISOWeek>? = nil, _ body: (NormalizedRecord) throws -> Void) throws {
         try writer.read { db in
             var sql = "SELECT * FROM record"
             var arguments: StatementArguments = []
@@ -126,7 +134,8 @@ extension StageStore {
                 arguments = StatementArguments(condition.arguments)
             }
             sql += " ORDER BY id"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.record(from:))
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() { try body(Self.record(from: row)) }
         }
     }
 

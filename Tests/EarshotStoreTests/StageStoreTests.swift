@@ -131,4 +131,34 @@ import Testing
         try store.forEachAssignment(inWeeks: [ISOWeek("2026-W48")!]) { _ in inOtherWeek += 1 }
         #expect(inOtherWeek == 0)
     }
+    /// `export records` streams records through `forEachRecord`: every record of the asked weeks in id order, and a
+    /// writer that fails stops the read with its own error.
+    @Test func recordsAreHandedOverOneByOneInOrderUntilTheBodyThrows() throws {
+        struct DiskFull: Error {}
+        let store = try StageStore.inMemory()
+        let stored = try store.ingest(.fixture("f")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
+        let records = (0..<4).map { index in
+            NormalizedRecord(
+                id: RecordID(source: "zendesk", sourceID: "r\(index)"), kind: .ticket, tool: "zendesk",
+                createdAt: 1_795_000_000, week: ISOWeek(index < 3 ? "2026-W47" : "2026-W48")!, text: "ticket \(index)",
+                fileID: stored.id!, line: 2 + index)
+        }
+        try store.replaceRecords(records, merged: [], rejected: [], inputVersion: 1)
+
+        var seen: [NormalizedRecord] = []
+        try store.forEachRecord { seen.append($0) }
+        #expect(seen == records)
+        var inLastWeek: [String] = []
+        try store.forEachRecord(inWeeks: [ISOWeek("2026-W48")!]) { inLastWeek.append($0.id.sourceID) }
+        #expect(inLastWeek == ["r3"])
+
+        var handed = 0
+        #expect(throws: DiskFull.self) {
+            try store.forEachRecord { _ in
+                handed += 1
+                if handed == 2 { throw DiskFull() }
+            }
+        }
+        #expect(handed == 2)
+    }
 }
