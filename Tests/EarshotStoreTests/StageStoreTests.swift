@@ -98,7 +98,6 @@ import Testing
     /// An export streams assignments through `forEachAssignment`: it must see every one in record and rank order,
     /// and a writer that fails (a full disk) must stop the read at once and see its own error.
     @Test func assignmentsAreHandedOverOneByOneInOrderUntilTheBodyThrows() throws {
-        struct DiskFull: Error {}
         let store = try StageStore.inMemory()
         let stored = try store.ingest(.fixture("e")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
         let records = (0..<3).map { index in
@@ -119,14 +118,7 @@ import Testing
         try store.forEachAssignment { seen.append($0) }
         #expect(seen == assignments)
 
-        var handed = 0
-        #expect(throws: DiskFull.self) {
-            try store.forEachAssignment { _ in
-                handed += 1
-                if handed == 2 { throw DiskFull() }
-            }
-        }
-        #expect(handed == 2)
+        expectReadStopsAtTheFailingItem(of: ThemeAssignment.self) { try store.forEachAssignment(inWeeks: nil, $0) }
         var inOtherWeek = 0
         try store.forEachAssignment(inWeeks: [ISOWeek("2026-W48")!]) { _ in inOtherWeek += 1 }
         #expect(inOtherWeek == 0)
@@ -134,7 +126,6 @@ import Testing
     /// `export records` streams records through `forEachRecord`: every record of the asked weeks in id order, and a
     /// writer that fails stops the read with its own error.
     @Test func recordsAreHandedOverOneByOneInOrderUntilTheBodyThrows() throws {
-        struct DiskFull: Error {}
         let store = try StageStore.inMemory()
         let stored = try store.ingest(.fixture("f")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
         let records = (0..<4).map { index in
@@ -152,9 +143,14 @@ import Testing
         try store.forEachRecord(inWeeks: [ISOWeek("2026-W48")!]) { inLastWeek.append($0.id.sourceID) }
         #expect(inLastWeek == ["r3"])
 
+        expectReadStopsAtTheFailingItem(of: NormalizedRecord.self) { try store.forEachRecord(inWeeks: nil, $0) }
+    }
+
+    /// Runs `read` with a body that fails (a full disk) at the second item: the read must stop there with that error.
+    private func expectReadStopsAtTheFailingItem<Item>(of _: Item.Type, _ read: (_ body: (Item) throws -> Void) throws -> Void) {
         var handed = 0
         #expect(throws: DiskFull.self) {
-            try store.forEachRecord { _ in
+            try read { _ in
                 handed += 1
                 if handed == 2 { throw DiskFull() }
             }
@@ -162,3 +158,6 @@ import Testing
         #expect(handed == 2)
     }
 }
+
+/// What a writer throws when the disk fills up.
+private struct DiskFull: Error {}
