@@ -95,17 +95,12 @@ import Testing
         let expected = Dictionary(uniqueKeysWithValues: emotions.filter { !$0.emotions.isEmpty }.map { ($0.recordID, $0.emotions) })
         #expect(try store.recordEmotions() == expected)
     }
+
     /// An export streams assignments through `forEachAssignment`: it must see every one in record and rank order,
     /// and a writer that fails (a full disk) must stop the read at once and see its own error.
     @Test func assignmentsAreHandedOverOneByOneInOrderUntilTheBodyThrows() throws {
         let store = try StageStore.inMemory()
-        let stored = try store.ingest(.fixture("e")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
-        let records = (0..<3).map { index in
-            NormalizedRecord(
-                id: RecordID(source: "zendesk", sourceID: "r\(index)"), kind: .ticket, tool: "zendesk",
-                createdAt: 1_795_000_000, week: ISOWeek("2026-W47")!, text: "ticket \(index)", fileID: stored.id!, line: 2 + index)
-        }
-        try store.replaceRecords(records, merged: [], rejected: [], inputVersion: 1)
+        let records = try storeTickets(3, in: store, fixture: "e") { _ in "2026-W47" }
         let assignments = records.flatMap { record in
             [ThemeAssignment(recordID: record.id, themeID: "T2", rank: 1, strength: 0.9, matchedTerms: ["late", "refund"]),
              ThemeAssignment(recordID: record.id, themeID: "T1", rank: 2, strength: 0.4, matchedTerms: ["late"])]
@@ -123,18 +118,12 @@ import Testing
         try store.forEachAssignment(inWeeks: [ISOWeek("2026-W48")!]) { _ in inOtherWeek += 1 }
         #expect(inOtherWeek == 0)
     }
+
     /// `export records` streams records through `forEachRecord`: every record of the asked weeks in id order, and a
     /// writer that fails stops the read with its own error.
     @Test func recordsAreHandedOverOneByOneInOrderUntilTheBodyThrows() throws {
         let store = try StageStore.inMemory()
-        let stored = try store.ingest(.fixture("f")) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
-        let records = (0..<4).map { index in
-            NormalizedRecord(
-                id: RecordID(source: "zendesk", sourceID: "r\(index)"), kind: .ticket, tool: "zendesk",
-                createdAt: 1_795_000_000, week: ISOWeek(index < 3 ? "2026-W47" : "2026-W48")!, text: "ticket \(index)",
-                fileID: stored.id!, line: 2 + index)
-        }
-        try store.replaceRecords(records, merged: [], rejected: [], inputVersion: 1)
+        let records = try storeTickets(4, in: store, fixture: "f") { $0 < 3 ? "2026-W47" : "2026-W48" }
 
         var seen: [NormalizedRecord] = []
         try store.forEachRecord { seen.append($0) }
@@ -144,6 +133,21 @@ import Testing
         #expect(inLastWeek == ["r3"])
 
         expectReadStopsAtTheFailingItem(of: NormalizedRecord.self) { try store.forEachRecord(inWeeks: nil, $0) }
+    }
+
+    /// Stores `count` tickets `r0`, `r1`, … from one ingested file, ticket `i` in week `week(i)`.
+    private func storeTickets(
+        _ count: Int, in store: StageStore, fixture: String, week: (Int) -> String
+    ) throws -> [NormalizedRecord] {
+        let stored = try store.ingest(.fixture(fixture)) { try $0.append(line: 2, encoded: RowEncoding.encode([[1]])) }
+        let records = (0..<count).map { index in
+            NormalizedRecord(
+                id: RecordID(source: "zendesk", sourceID: "r\(index)"), kind: .ticket, tool: "zendesk",
+                createdAt: 1_795_000_000, week: ISOWeek(week(index))!, text: "ticket \(index)", fileID: stored.id!,
+                line: 2 + index)
+        }
+        try store.replaceRecords(records, merged: [], rejected: [], inputVersion: 1)
+        return records
     }
 
     /// Runs `read` with a body that fails (a full disk) at the second item: the read must stop there with that error.
