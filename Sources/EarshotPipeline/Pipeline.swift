@@ -238,22 +238,24 @@ public struct Pipeline: Sendable {
         var counter = RecordGroupCounter()
         var read = 0
         let expected = try store.recordCount()
-        let detected = try detector.detectThemes { consume in
-            var batch = DocumentBatch()
-            func send() {
-                read += batch.count
-                progress?.update(StageProgress(stage: "themes", done: read, unit: "records",
-                                               fraction: 0.7 * Double(read) / Double(max(expected, 1))))
-                consume(batch)
-                batch = DocumentBatch()
-            }
-            try store.forEachThemeRecord { record, title, text in
-                batch.append(id: record.id, title: title, text: text)
-                counter.add(week: record.week, source: record.id.source, npsCategory: record.npsCategory)
-                if batch.byteCount >= Self.themeBatchBytes { send() }
-            }
-            if batch.count > 0 { send() }
-        }
+        let detected = try detector.detectThemes(
+            batches: { consume in
+                var batch = DocumentBatch()
+                func send() {
+                    read += batch.count
+                    progress?.update(StageProgress(stage: "themes", done: read, unit: "records",
+                                                   fraction: 0.7 * Double(read) / Double(max(expected, 1))))
+                    consume(batch)
+                    batch = DocumentBatch()
+                }
+                try store.forEachThemeRecord { record, title, text in
+                    batch.append(id: record.id, title: title, text: text)
+                    counter.add(week: record.week, source: record.id.source, npsCategory: record.npsCategory)
+                    if batch.byteCount >= Self.themeBatchBytes { send() }
+                }
+                if batch.count > 0 { send() }
+            },
+            texts: store.themeTexts(of:))
         counter.setEmotions(detected.documentEmotions)
         let known = try store.storedThemes().map {
             ThemeRegistry.KnownTheme(id: $0.theme.id, label: $0.theme.label, keywords: $0.theme.keywords,

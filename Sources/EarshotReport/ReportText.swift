@@ -82,7 +82,7 @@ enum ReportText {
         report.themes.contains { $0.npsPointsAtStake != nil }
     }
 
-    /// How a taxonomy change reads: "“Csv export” (T0002) born: keywords: export, csv".
+    /// How a taxonomy change reads: "“CSV export” (T0002) born: keywords: export, csv".
     static func change(_ note: WeeklyReport.TaxonomyChange) -> String {
         let change = note.change
         let related = change.relatedThemeID.map { id in note.relatedLabel.map { " (with “\($0)”, \(id))" } ?? " (with \(id))" } ?? ""

@@ -13,6 +13,22 @@ extension StageStore {
         try forEachThemeRecord { record, title, text in try body(record.id, title, text) }
     }
 
+    /// The full text (title and text, as ``forEachThemeText(_:)`` joins them) of each of `ids` that is stored: the
+    /// themes stage reads a few thousand again to spell its labels as customers write them.
+    public func themeTexts(of ids: Set<RecordID>) throws -> [RecordID: String] {
+        try writer.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT title, text FROM record WHERE id = ?")
+            var texts: [RecordID: String] = [:]
+            for id in ids {
+                guard let row = try Row.fetchOne(statement, arguments: [id.description]) else { continue }
+                let title: String = row[0]
+                let text: String = row[1]
+                texts[id] = title.isEmpty ? text : text.isEmpty ? title : title + "\n" + text
+            }
+            return texts
+        }
+    }
+
     /// What the themes stage counts a record by, besides its words: its week and NPS group.
     public struct ThemeRecordFacts: Sendable, Hashable {
         /// The record.

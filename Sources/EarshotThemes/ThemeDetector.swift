@@ -78,17 +78,31 @@ public struct ThemeDetector: Sendable {
 
     /// Detects themes in documents.
     public func detectThemes(in documents: [Document]) -> DetectedThemes {
-        detectThemes { consume in
-            var batch = DocumentBatch()
-            for document in documents { batch.append(id: document.id, text: document.text) }
-            consume(batch)
-        }
+        var textOf: [RecordID: String] = [:]
+        for document in documents where textOf[document.id] == nil { textOf[document.id] = document.text }
+        return detectThemes(
+            batches: { consume in
+                var batch = DocumentBatch()
+                for document in documents { batch.append(id: document.id, text: document.text) }
+                consume(batch)
+            },
+            texts: { ids in textOf.filter { ids.contains($0.key) } })
     }
 
     /// Detects themes in the documents `produce` hands over in batches (any order), tokenizing each batch on a
     /// worker thread while the next is read: the themes stage streams the store's records through this, so that
-    /// their texts are never all in memory.
+    /// their texts are never all in memory. Labels are made of each stem's commonest lowercased word.
     public func detectThemes(batches produce: (_ consume: (DocumentBatch) -> Void) throws -> Void) rethrows -> DetectedThemes {
+        try detectThemes(batches: produce, texts: { _ in [:] })
+    }
+
+    /// ``detectThemes(batches:)``, with labels spelled as customers write them ("CSV export"): `texts` gives the
+    /// full texts of a few records by id (at most ``LabelSpeller/sampleSize`` per label term), read again once the
+    /// themes are found.
+    public func detectThemes(
+        batches produce: (_ consume: (DocumentBatch) -> Void) throws -> Void,
+        texts: (_ ids: Set<RecordID>) throws -> [RecordID: String]
+    ) rethrows -> DetectedThemes {
         var extraction = try TermExtraction.run(
             tokenizer: Tokenizer(extraStopwords: extraStopwords + taxonomy.stopwords, languages: languages),
             language: languages.first ?? .english, workers: workers, lexicon: emotionLexicon, produce: produce)
@@ -114,12 +128,39 @@ public struct ThemeDetector: Sendable {
         let order = sorted.withLock { $0 }
         let engine = ThemeEngine(corpus: corpus, detector: self)
         let themes = engine.run()
-        var detected = engine.result(themes, ids: ids, order: order)
+        let spellings = try labelSpellings(of: themes, engine: engine, ids: ids, order: order, texts: texts)
+        var detected = engine.result(themes, ids: ids, order: order, spellings: spellings)
         detected.documentEmotions = emotions
         detected.emotions = emotions.isEmpty ? [] : order.lazy.map(Int.init).compactMap { document in
             emotions[document].isEmpty ? nil : RecordEmotions(recordID: ids[document], emotions: emotions[document])
         }
         return detected
+    }
+
+    /// How customers spell the terms of the learned themes' labels, read from the texts of the first records by id
+    /// that contain each term.
+    private func labelSpellings(
+        of themes: [ThemeEngine.WorkingTheme], engine: ThemeEngine, ids: [RecordID], order: [Int32],
+        texts: (_ ids: Set<RecordID>) throws -> [RecordID: String]
+    ) rethrows -> [Int32: String] {
+        let corpus = engine.corpus
+        let terms = Set(themes.filter { $0.pinnedName == nil }.flatMap(engine.labelTerms))
+        guard !terms.isEmpty else { return [:] }
+        let samples = corpus.firstDocuments(containing: terms, order: order, limit: LabelSpeller.sampleSize)
+        let textOf = try texts(Set(samples.values.joined().map { ids[$0] }))
+        guard !textOf.isEmpty else { return [:] }
+        var stemText: [Int32: String] = [:]
+        let wantedStems = Set(terms.flatMap { corpus.stems[Int($0)] })
+        for (text, id) in corpus.stemIDs where wantedStems.contains(id) { stemText[id] = text }
+        let speller = LabelSpeller(
+            tokenizer: Tokenizer(extraStopwords: extraStopwords + taxonomy.stopwords, languages: languages),
+            stemmer: Stemmer(language: (languages.first ?? .english).rawValue))
+        var spellings: [Int32: String] = [:]
+        for (term, documents) in samples {
+            let stems = corpus.stems[Int(term)].map { stemText[$0]! }
+            spellings[term] = speller.spelling(of: stems, in: documents.compactMap { textOf[ids[$0]] })
+        }
+        return spellings
     }
 
     // MARK: Tuning

@@ -280,8 +280,8 @@ struct ThemeEngine {
     // MARK: Output
 
     /// The detected themes and every document's matches, documents taken in `order`; `ids[d]` is document `d`'s
-    /// record.
-    func result(_ themes: [WorkingTheme], ids: [RecordID], order: [Int32]) -> DetectedThemes {
+    /// record, and `spellings` the customers' spelling of label terms (``LabelSpeller``).
+    func result(_ themes: [WorkingTheme], ids: [RecordID], order: [Int32], spellings: [Int32: String] = [:]) -> DetectedThemes {
         let index = KeywordIndex(themes: themes, termCount: corpus.termCount)
         let isPinned = themes.map { $0.pinnedName != nil }
         let corpus = corpus
@@ -340,7 +340,7 @@ struct ThemeEngine {
         for (text, id) in corpus.stemIDs where keywordStems.contains(id) { stemText[id] = text }
         let output = themes.enumerated().map { index, theme in
             DetectedThemes.Theme(
-                pinnedName: theme.pinnedName, label: theme.pinnedName ?? label(theme),
+                pinnedName: theme.pinnedName, label: theme.pinnedName ?? label(theme, spellings: spellings),
                 keywords: theme.keywords.map { corpus.labels[Int($0.term)] }, recordCount: recordCounts[index],
                 terms: theme.keywords.map { keyword in
                     ThemeScoringModel.Term(label: corpus.labels[Int(keyword.term)],
@@ -350,28 +350,25 @@ struct ThemeEngine {
         return DetectedThemes(themes: output, matches: matches, documentCount: corpus.documentCount)
     }
 
-    /// A label as a person would write it: a phrase made of the strongest keywords ("Customer service",
-    /// "Cancelled flight") when the corpus has one, else the strongest phrase among the first keywords, else the two
+    /// The terms a theme's label is made of: the phrase its two strongest words form ("Customer service",
+    /// "Cancelled flight") when the corpus has one, else the strongest phrase among its first keywords, else its two
     /// strongest words.
-    private func label(_ theme: WorkingTheme) -> String {
+    func labelTerms(_ theme: WorkingTheme) -> [Int32] {
         let top = theme.keywords.prefix(4).map(\.term)
         let topWords = top.filter { !corpus.isPhrase($0) }
-        var text: String?
         // The two strongest words, in either order, or with the third, as a phrase customers wrote.
         let pairs = topWords.count >= 2 ? [(0, 1), (1, 0), (0, 2), (2, 0)].filter { $0.0 < topWords.count && $0.1 < topWords.count } : []
         for (first, second) in pairs {
-            if let phrase = corpus.phraseIDs[[topWords[first], topWords[second]]] {
-                text = corpus.labels[Int(phrase)]
-                break
-            }
+            if let phrase = corpus.phraseIDs[[topWords[first], topWords[second]]] { return [phrase] }
         }
-        if text == nil, let phrase = theme.keywords.prefix(6).map(\.term).first(where: corpus.isPhrase) {
-            text = corpus.labels[Int(phrase)]
-        }
-        if text == nil {
-            text = topWords.count >= 2 ? corpus.labels[Int(topWords[0])] + ", " + corpus.labels[Int(topWords[1])]
-                : corpus.labels[Int(top.first ?? theme.seed)]
-        }
-        return text!.prefix(1).uppercased() + text!.dropFirst()
+        if let phrase = theme.keywords.prefix(6).map(\.term).first(where: corpus.isPhrase) { return [phrase] }
+        return topWords.count >= 2 ? [topWords[0], topWords[1]] : [top.first ?? theme.seed]
+    }
+
+    /// A label as a person would write it: its terms (``labelTerms(_:)``) as customers spell them in `spellings`,
+    /// else as their commonest words, joined by commas and capitalised.
+    private func label(_ theme: WorkingTheme, spellings: [Int32: String]) -> String {
+        let text = labelTerms(theme).map { spellings[$0] ?? corpus.labels[Int($0)] }.joined(separator: ", ")
+        return LabelSpeller.capitalized(text)
     }
 }

@@ -72,35 +72,48 @@ public struct Tokenizer: Sendable {
     /// ``forEachWord(in:_:)`` with each word as its lowercased UTF-8 bytes, valid only during the call: the themes
     /// stage looks words up by their bytes, and a `String` per word costs more than the lookup.
     func forEachWordBytes(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
+        scanWords(inUTF8: bytes) { word, _ in body(word) }
+    }
+
+    /// ``forEachWordBytes(inUTF8:_:)`` with where each word stands in `bytes`, from its first byte to its last: the
+    /// label of a theme is spelled as customers wrote it, which the lowercased word no longer shows. A boundary's
+    /// range is empty.
+    func forEachWordSpan(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>?, Range<Int>) -> Void) {
+        scanWords(inUTF8: bytes, body)
+    }
+
+    @inline(__always)
+    private func scanWords(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>?, Range<Int>) -> Void) {
         // The word being read, in a buffer of its own rather than an array: an array checks that its storage is
         // unshared on every append, and that check was a tenth of tokenizing.
         var word = WordBuffer()
         defer { word.deallocate() }
         var index = 0
+        var wordStart = 0
+        var wordEnd = 0
         let count = bytes.count
         func flush() {
             guard !word.isEmpty else { return }
-            body(word.bytes)
+            body(word.bytes, wordStart..<wordEnd)
             word.removeAll()
         }
+        func boundary() { body(nil, index..<index) }
         while index < count {
             let byte = bytes[index]
-            if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
-                if word.isEmpty, byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w"), let end = Self.urlEnd(bytes, index) {
-                    body(nil)
-                    index = end
-                    continue
+            if byte &- 0x61 < 26 || byte &- 0x30 < 10 || byte &- 0x41 < 26 {
+                // Lowercase letters and digits already have the 0x20 bit: only capitals change.
+                let lowered = byte | 0x20
+                if word.isEmpty {
+                    if lowered == UInt8(ascii: "h") || lowered == UInt8(ascii: "w"), let end = Self.urlEnd(bytes, index) {
+                        boundary()
+                        index = end
+                        continue
+                    }
+                    wordStart = index
                 }
-                word.append(byte)
+                word.append(lowered)
                 index += 1
-            } else if byte &- 0x41 < 26 {
-                if word.isEmpty, byte == UInt8(ascii: "H") || byte == UInt8(ascii: "W"), let end = Self.urlEnd(bytes, index) {
-                    body(nil)
-                    index = end
-                    continue
-                }
-                word.append(byte | 0x20)
-                index += 1
+                wordEnd = index
             } else if byte == UInt8(ascii: "'") {
                 index += 1  // "can't" → "cant"
             } else if byte < 0x80 {
@@ -109,14 +122,14 @@ public struct Tokenizer: Sendable {
                     // @handles and #hashtags name accounts and campaigns, not what the customer is talking about.
                     index += 1
                     while index < count, Self.isHandleByte(bytes[index]) { index += 1 }
-                    body(nil)
+                    boundary()
                 } else if byte == UInt8(ascii: "["), let end = Self.placeholderEnd(bytes, index) {
                     index = end  // [email], [phone]…: personal data was here; the placeholder is not a topic
-                    body(nil)
+                    boundary()
                 } else if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/") {
                     index += 1  // between words of one phrase: "customer service", "check-in", "iOS/Android"
                 } else {
-                    body(nil)
+                    boundary()
                     index += 1
                 }
             } else {
@@ -126,15 +139,17 @@ public struct Tokenizer: Sendable {
                 } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                     || scalar.properties.generalCategory == .nonspacingMark
                 {
+                    if word.isEmpty { wordStart = index }
                     if scalar.properties.changesWhenLowercased {
                         for byte in String(scalar).lowercased().utf8 { word.append(byte) }
                     } else {
                         for offset in index..<(index + width) { word.append(bytes[offset]) }
                     }
                     index += width
+                    wordEnd = index
                 } else {
                     flush()
-                    body(nil)
+                    boundary()
                     index += width
                 }
             }

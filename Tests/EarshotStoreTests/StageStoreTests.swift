@@ -135,6 +135,21 @@ import Testing
         expectReadStopsAtTheFailingItem(of: NormalizedRecord.self) { try store.forEachRecord(inWeeks: nil, $0) }
     }
 
+    /// The themes stage reads a few records' texts again by id to spell its labels: title and text joined as
+    /// detection reads them, and nothing for an id that is not stored.
+    @Test func themeTextsAreReadByIDWithTitleAndTextJoined() throws {
+        let store = try StageStore.inMemory()
+        var records = try storeTickets(3, in: store, fixture: "f") { _ in "2026-W47" }
+        records[0].title = "CSV export"
+        records[1].text = ""
+        records[1].title = "Only a title"
+        try store.replaceRecords(records, merged: [], rejected: [], inputVersion: 2)
+        let missing = RecordID(source: "zendesk", sourceID: "nope")
+        let texts = try store.themeTexts(of: [records[0].id, records[1].id, records[2].id, missing])
+        #expect(texts == [records[0].id: "CSV export\nticket 0", records[1].id: "Only a title", records[2].id: "ticket 2"])
+        #expect(texts == Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0.fullText) }))
+    }
+
     /// Stores `count` tickets `r0`, `r1`, … from one ingested file, ticket `i` in week `week(i)`.
     private func storeTickets(
         _ count: Int, in store: StageStore, fixture: String, week: (Int) -> String

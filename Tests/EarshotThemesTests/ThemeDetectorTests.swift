@@ -62,13 +62,15 @@ import Testing
         // Split as a large set would be: every pass over the records in two parts.
         var twoPartDetector = ThemeDetector(workers: 2)
         twoPartDetector.smallestPart = 1
-        let twoThreads = twoPartDetector.detectThemes { consume in
-            for start in stride(from: 0, to: documents.count, by: 6) {
-                var batch = DocumentBatch()
-                for document in documents[start..<min(start + 6, documents.count)] { batch.append(id: document.id, text: document.text) }
-                consume(batch)
-            }
-        }
+        let twoThreads = twoPartDetector.detectThemes(
+            batches: { consume in
+                for start in stride(from: 0, to: documents.count, by: 6) {
+                    var batch = DocumentBatch()
+                    for document in documents[start..<min(start + 6, documents.count)] { batch.append(id: document.id, text: document.text) }
+                    consume(batch)
+                }
+            },
+            texts: { ids in Dictionary(uniqueKeysWithValues: documents.filter { ids.contains($0.id) }.map { ($0.id, $0.text) }) })
         #expect(oneThread.themes.count == 3)
         #expect(oneThread.matches.count >= documents.count)
         #expect(twoThreads.themes == oneThread.themes)
