@@ -60,21 +60,36 @@ struct LabelSpeller {
 }
 
 extension Corpus {
-    /// The documents, first in `order`, that contain each of `terms`: at most `limit` for each.
+    /// The documents, first in `order`, that contain each of `terms`: at most `limit` for each, in `order`.
+    ///
+    /// The documents are read in their own order, which is the order of their terms in memory, and each term keeps
+    /// the `limit` earliest positions in `order` seen so far: stepping through `order` instead jumps about memory
+    /// for every document.
     func firstDocuments(containing terms: Set<Int32>, order: [Int32], limit: Int) -> [Int32: [Int]] {
-        var wanted = [Bool](repeating: false, count: termCount)
-        for term in terms { wanted[Int(term)] = true }
-        var found: [Int32: [Int]] = [:]
-        var unfilled = terms.count
-        for document in order.lazy.map(Int.init) {
-            if unfilled == 0 { break }
-            for term in documentTerms(document) where wanted[Int(term)] {
-                found[term, default: []].append(document)
-                if found[term]!.count == limit {
-                    wanted[Int(term)] = false
-                    unfilled -= 1
+        guard limit > 0 else { return [:] }
+        var position = [Int32](repeating: 0, count: documentCount)
+        for (index, document) in order.enumerated() { position[Int(document)] = Int32(index) }
+        let wanted = terms.sorted()
+        var slot = [Int32](repeating: -1, count: termCount)
+        for (index, term) in wanted.enumerated() { slot[Int(term)] = Int32(index) }
+        var earliest = [[Int32]](repeating: [], count: wanted.count)
+        var latestKept = [Int](repeating: 0, count: wanted.count)  // the index in `earliest` of its latest position
+        for document in 0..<documentCount {
+            let at = position[document]
+            for term in documentTerms(document) where slot[Int(term)] >= 0 {
+                let index = Int(slot[Int(term)])
+                if earliest[index].count < limit {
+                    earliest[index].append(at)
+                    if at > earliest[index][latestKept[index]] { latestKept[index] = earliest[index].count - 1 }
+                } else if at < earliest[index][latestKept[index]] {
+                    earliest[index][latestKept[index]] = at
+                    latestKept[index] = earliest[index].indices.max { earliest[index][$0] < earliest[index][$1] }!
                 }
             }
+        }
+        var found: [Int32: [Int]] = [:]
+        for (index, term) in wanted.enumerated() where !earliest[index].isEmpty {
+            found[term] = earliest[index].sorted().map { Int(order[Int($0)]) }
         }
         return found
     }
