@@ -92,11 +92,7 @@ import Testing
     /// The label's sample is the first records by id that hold each term: found by reading the documents in their
     /// own order, it must be what stepping through the id order finds, whatever that order is.
     @Test func theFirstDocumentsOfEachTermAreThoseEarliestInTheGivenOrder() {
-        let texts = ThemeEngineSeedTests.filler() + (0..<60).map { "refund not received for order \($0 % 7), support silent" }
-        var batch = DocumentBatch()
-        for (index, text) in texts.enumerated() { batch.append(id: RecordID(source: "s", sourceID: String(index)), text: text) }
-        var extraction = TermExtraction.run(tokenizer: Tokenizer(), language: .english, workers: 1) { consume in consume(batch) }
-        let corpus = Corpus(taking: &extraction, options: Corpus.Options())
+        let corpus = PostingsTests.refundCorpus()
         let terms = Set((0..<Int32(corpus.termCount)).filter { $0 % 2 == 0 })
         var generator = SystemRandomNumberGenerator()
         var orders = [Array(0..<Int32(corpus.documentCount)), Array((0..<Int32(corpus.documentCount)).reversed())]
