@@ -230,8 +230,9 @@ public struct Pipeline: Sendable {
         let configuration = workspace.configuration
         // Only ids and texts, a batch at a time: the detector tokenizes one batch, and reads it for emotions, on
         // its workers while the store reads the next.
+        let languages = try themeLanguages()
         let detector = ThemeDetector(
-            extraStopwords: configuration.extraStopwords, maximumThemes: configuration.maximumThemes,
+            extraStopwords: configuration.extraStopwords, languages: languages, maximumThemes: configuration.maximumThemes,
             taxonomy: configuration.taxonomy, emotionLexicon: EmotionLexicon())
         // The weekly figures' counts, made as the records go by: a GROUP BY over the stored records and assignments
         // afterwards costs more than a third of the stage on two million records.
@@ -282,6 +283,20 @@ public struct Pipeline: Sendable {
         return model
     }
 
+    /// The languages theme detection reads the records in: those `[themes] languages` names, else those told from
+    /// up to ``languageSamplePerSource`` records of each source (``ThemeLanguages``).
+    func themeLanguages() throws -> [StemLanguage] {
+        if let named = workspace.configuration.themeLanguages { return named }
+        let choice = ThemeLanguages(guessingFrom: try workspace.store.languageSample(perSource: Self.languageSamplePerSource))
+        logger.info("Theme languages told from the records", metadata: [
+            "themes.languages": "\(choice.languages.map(\.rawValue).joined(separator: ","))", "themes.language_evidence": "\(choice.evidence)",
+        ])
+        return choice.languages
+    }
+
+    /// How many records of each source ``themeLanguages()`` reads to tell their languages.
+    static let languageSamplePerSource = 500
+
     /// Assigns the records normalize wrote since the last themes run to the current themes, without detecting them
     /// again, and recomputes the weekly figures of the weeks those records are in (and of the weeks whose baselines
     /// include them); returns how many records were assigned.
@@ -298,6 +313,7 @@ public struct Pipeline: Sendable {
         let detector = ThemeDetector(
             extraStopwords: configuration.extraStopwords, maximumThemes: configuration.maximumThemes,
             taxonomy: configuration.taxonomy)
+        // In the languages the last detection read the records in, which the scoring model keeps.
         let assigner = ThemeAssigner(scoring: try store.themeScoringModel(), detector: detector)
         let lexicon = EmotionLexicon()
         var assignments: [ThemeAssignment] = []

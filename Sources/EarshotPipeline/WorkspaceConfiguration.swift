@@ -15,6 +15,9 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
     public var extraStopwords: [String]
     /// The most themes to keep.
     public var maximumThemes: Int
+    /// The languages theme detection reads the records in (`[themes] languages`), the stemmer's first; `nil` to
+    /// tell them from a sample of the records (`"auto"`, the default).
+    public var themeLanguages: [StemLanguage]?
     /// Column mappings for exports no built-in fingerprint knows, in file order.
     public var mappings: [SourceMapping]
     /// The analyst's curation of themes (`[themes]`: pin, seeds, exclude, merge, rename, split).
@@ -46,6 +49,8 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
             taxonomy.splits.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
             "\(trends.baselineWeeks),\(trends.minimumCount),\(trends.falseDiscoveryRate)",
         ]
+            // Only when named: workspaces whose settings never named languages keep the fingerprint they had.
+            + (themeLanguages.map { [$0.map(\.rawValue).joined(separator: ",")] } ?? [])
         return SHA256Hex.of(Data(curation.joined(separator: "|").utf8))
     }
 
@@ -101,6 +106,9 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
         let themes = table["themes"]?.table
         configuration.extraStopwords = themes?["stopwords"]?.array?.compactMap { $0.string } ?? []
         configuration.maximumThemes = themes?["max_themes"]?.int ?? configuration.maximumThemes
+        if let languages = themes?["languages"] {
+            configuration.themeLanguages = try Self.themeLanguages(languages, path: path)
+        }
         if let themes {
             configuration.taxonomy = try Self.taxonomy(themes, path: path)
             configuration.trends = try TrendSettings(themes, path: path)
@@ -118,6 +126,23 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
             }
         }
         self = configuration
+    }
+
+    private static func themeLanguages(_ value: any TOMLValueConvertible, path: String) throws -> [StemLanguage]? {
+        let supported = StemLanguage.allCases.map(\.rawValue).joined(separator: ", ")
+        let usage = "\(path): [themes] languages must be \"auto\" or a list such as [\"english\", \"german\"] (supported: \(supported))"
+        if value.string == "auto" { return nil }
+        guard let names = value.array?.map({ $0.string }), !names.isEmpty, names.allSatisfy({ $0 != nil }) else {
+            throw EarshotError.configuration(usage)
+        }
+        var languages: [StemLanguage] = []
+        for name in names.compactMap({ $0 }) {
+            guard let language = StemLanguage(name: name) else {
+                throw EarshotError.configuration("\(path): [themes] languages names '\(name)', which Earshot has no stopwords for (supported: \(supported))")
+            }
+            if !languages.contains(language) { languages.append(language) }
+        }
+        return languages
     }
 
     private static func taxonomy(_ themes: TOMLTable, path: String) throws -> Taxonomy {
@@ -240,6 +265,10 @@ public struct WorkspaceConfiguration: Sendable, Hashable {
         stopwords = []
         # The most themes to keep.
         max_themes = 25
+        # The languages of the feedback: their stopwords are dropped and the first one's stemmer is used.
+        # "auto" tells them from up to 500 records of each source; or name them: ["english", "german"].
+        # Supported: english, german, french, spanish, italian, dutch, portuguese (or en, de, fr, es, it, nl, pt).
+        languages = "auto"
         # `earshot run` assigns new records to the current themes, and detects themes afresh when a new week is
         # reported, when the settings here change, or when this share of the records is new since the last detection.
         rediscover_share = 0.1

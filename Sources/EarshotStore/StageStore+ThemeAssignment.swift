@@ -43,7 +43,9 @@ extension StageStore {
                 themes[index].terms.append(ThemeScoringModel.Term(
                     label: row["label"], stems: (row["stems"] as String).split(separator: " ").map(String.init), weight: row["weight"]))
             }
-            return ThemeScoringModel(themes: themes)
+            // No row: the workspace was detected before detection could read other languages than English.
+            let languages = try String.fetchOne(db, sql: "SELECT value FROM themeSetting WHERE name = 'languages'")
+            return ThemeScoringModel(themes: themes, languages: languages?.split(separator: ",").map(String.init) ?? ["english"])
         }
     }
 
@@ -96,6 +98,8 @@ extension StageStore {
 
     static func storeScoring(_ scoring: ThemeScoringModel, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM themeScoringTerm")
+        try db.execute(sql: "INSERT OR REPLACE INTO themeSetting (name, value) VALUES ('languages', ?)",
+                       arguments: [scoring.languages.joined(separator: ",")])
         let insert = try db.makeStatement(sql: """
             INSERT INTO themeScoringTerm (detectedTheme, position, themeId, isPinned, label, stems, weight) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)

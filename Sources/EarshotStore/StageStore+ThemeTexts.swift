@@ -21,12 +21,34 @@ extension StageStore {
             var texts: [RecordID: String] = [:]
             for id in ids {
                 guard let row = try Row.fetchOne(statement, arguments: [id.description]) else { continue }
-                let title: String = row[0]
-                let text: String = row[1]
-                texts[id] = title.isEmpty ? text : text.isEmpty ? title : title + "\n" + text
+                texts[id] = Self.fullText(title: row[0], text: row[1])
             }
             return texts
         }
+    }
+
+    /// The full texts of up to `perSource` records of each source, the first by id: what the themes stage guesses
+    /// the records' languages from. The same records whatever order they were stored in, and every source
+    /// represented, read through the id index rather than the whole table.
+    public func languageSample(perSource: Int) throws -> [String] {
+        try writer.read { db in
+            var texts: [String] = []
+            var after = ""
+            while let source = try String.fetchOne(db, sql: "SELECT source FROM record WHERE id > ? ORDER BY id LIMIT 1", arguments: [after]) {
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT title, text FROM record WHERE id > ? AND source = ? ORDER BY id LIMIT ?",
+                    arguments: [after, source, perSource])
+                for row in rows { texts.append(Self.fullText(title: row[0], text: row[1])) }
+                // Ids are "source:sourceId", and ";" follows ":": the next id past this one is another source's.
+                after = source + ";"
+            }
+            return texts
+        }
+    }
+
+    /// A record's title and text as ``NormalizedRecord/fullText`` joins them.
+    static func fullText(title: String, text: String) -> String {
+        title.isEmpty ? text : text.isEmpty ? title : title + "\n" + text
     }
 
     /// What the themes stage counts a record by, besides its words: its week and NPS group.

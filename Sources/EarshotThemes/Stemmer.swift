@@ -102,6 +102,13 @@ public enum StemLanguage: String, Sendable, CaseIterable {
     /// The Snowball algorithm name to pass to `Stemmer(language:)`.
     public var snowballName: String { rawValue }
 
+    /// The language named by its Snowball name or ISO 639-1 code, in any case ("german", "de", "German").
+    public init?(name: String) {
+        let name = name.lowercased()
+        guard let language = Self.allCases.first(where: { $0.rawValue == name || $0.isoCode == name }) else { return nil }
+        self = language
+    }
+
     /// The ISO 639-1 code, which Snowball also accepts.
     public var isoCode: String {
         switch self {

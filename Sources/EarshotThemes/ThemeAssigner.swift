@@ -17,11 +17,13 @@ public struct ThemeAssigner: Sendable {
     /// The stems that occur in some keyword: every other word only separates phrases.
     private let keywordStems: Set<String>
 
-    /// Creates an assigner for the themes `scoring` describes, with the detector's tokenizing settings and threshold.
+    /// Creates an assigner for the themes `scoring` describes, in the languages detection read the records in (the
+    /// scoring model's, not the detector's), with the detector's stopwords and threshold.
     public init(scoring: ThemeScoringModel, detector: ThemeDetector) {
         self.scoring = scoring
-        tokenizer = Tokenizer(extraStopwords: detector.extraStopwords + detector.taxonomy.stopwords, languages: detector.languages)
-        language = detector.languages.first ?? .english
+        let languages = scoring.languages.compactMap(StemLanguage.init(name:))
+        tokenizer = Tokenizer(extraStopwords: detector.extraStopwords + detector.taxonomy.stopwords, languages: languages)
+        language = languages.first ?? .english
         threshold = detector.assignmentThreshold
         var byStems: [String: [(theme: Int, position: Int)]] = [:]
         for (theme, detected) in scoring.themes.enumerated() {

@@ -130,6 +130,7 @@ public struct ThemeDetector: Sendable {
         let themes = engine.run()
         let spellings = try labelSpellings(of: themes, engine: engine, ids: ids, order: order, texts: texts)
         var detected = engine.result(themes, ids: ids, order: order, spellings: spellings)
+        detected.languages = languages.isEmpty ? [.english] : languages
         detected.documentEmotions = emotions
         detected.emotions = emotions.isEmpty ? [] : order.lazy.map(Int.init).compactMap { document in
             emotions[document].isEmpty ? nil : RecordEmotions(recordID: ids[document], emotions: emotions[document])
@@ -214,6 +215,8 @@ public struct DetectedThemes: Sendable, Hashable {
     public var matches: [Match]
     /// The records considered.
     public var documentCount: Int
+    /// The languages the records were read in, the stemmer's first (``ThemeDetector/languages``).
+    public var languages: [StemLanguage] = [.english]
 
     /// The records that show emotions, by record id, when the detector had an ``ThemeDetector/emotionLexicon``.
     public var emotions: [RecordEmotions] = []

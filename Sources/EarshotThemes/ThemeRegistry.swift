@@ -132,7 +132,7 @@ public struct ThemeRegistry: Sendable {
         let curatedIDs = curatedIDs(ids, kept: Set(model.themes.map(\.id)))
         let scoring = ThemeScoringModel(themes: zip(detected.themes, curatedIDs).map { theme, id in
             ThemeScoringModel.DetectedTheme(themeID: id, isPinned: theme.pinnedName != nil, terms: theme.terms)
-        })
+        }, languages: detected.languages.map(\.rawValue))
         return Outcome(model: model, pinnedNames: pinnedNames, changes: changes, scoring: scoring)
     }
 

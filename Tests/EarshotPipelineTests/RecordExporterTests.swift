@@ -60,6 +60,26 @@ import Testing
         #expect(throws: EarshotError.self) { try WorkspaceConfiguration(toml: "[workspace]\ntimezone = \"Mars/Olympus\"\n") }
         let parsed = try WorkspaceConfiguration(toml: WorkspaceConfiguration.template)
         #expect(parsed == WorkspaceConfiguration.defaults)
+        #expect(parsed.themeLanguages == nil, "the template's languages = \"auto\"")
+    }
+
+    @Test func themeLanguagesAreAutoOrNamedAndAnUnknownOneIsReported() throws {
+        let named = try WorkspaceConfiguration(toml: "[themes]\nlanguages = [\"German\", \"en\", \"de\"]\n")
+        #expect(named.themeLanguages == [.german, .english])
+        #expect(named.themesFingerprint != WorkspaceConfiguration.defaults.themesFingerprint)
+        let auto = try WorkspaceConfiguration(toml: "[themes]\nlanguages = \"auto\"\n")
+        #expect(auto.themeLanguages == nil)
+        #expect(auto.themesFingerprint == WorkspaceConfiguration.defaults.themesFingerprint)
+        #expect {
+            try WorkspaceConfiguration(toml: "[themes]\nlanguages = [\"english\", \"klingon\"]\n", path: "ws/earshot.toml")
+        } throws: { error in
+            (error as? EarshotError)?.message.hasPrefix("ws/earshot.toml: [themes] languages names 'klingon'") == true
+        }
+        for bad in ["\"german\"", "[]", "[1]", "3"] {
+            #expect(throws: EarshotError.self, "languages = \(bad)") {
+                try WorkspaceConfiguration(toml: "[themes]\nlanguages = \(bad)\n")
+            }
+        }
     }
 }
 

@@ -43,4 +43,25 @@ import Testing
         #expect(try store.themeModel().assignments.map(\.recordID) == [two])
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recordEmotion") } == 1)
     }
+
+    /// Workspaces detected before themes could be read in other languages were read in English: that is what their
+    /// nightly runs must go on scoring in, until the next detection stores the languages it used.
+    @Test func v8ScoresAnOlderWorkspaceInEnglishUntilADetectionStoresItsLanguages() throws {
+        let queue = try DatabaseQueue()
+        try WorkspaceMigrations.migrator.migrate(queue, upTo: "v7: themeAssignment and recordEmotion without rowid, matched terms in themeTermList")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO themeScoringTerm (detectedTheme, position, themeId, isPinned, label, stems, weight)
+                    VALUES (0, 0, 'T1', 0, 'rechnung', 'rechnung', 1.0);
+                """)
+        }
+        let store = try StageStore(writer: queue)
+        let scoring = try store.themeScoringModel()
+        #expect(scoring.languages == ["english"])
+        #expect(scoring.themes.map(\.themeID) == ["T1"])
+        try queue.write { db in
+            try StageStore.storeScoring(ThemeScoringModel(themes: scoring.themes, languages: ["german", "english"]), db)
+        }
+        #expect(try store.themeScoringModel() == ThemeScoringModel(themes: scoring.themes, languages: ["german", "english"]))
+    }
 }

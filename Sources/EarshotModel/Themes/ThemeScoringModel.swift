@@ -38,9 +38,13 @@ public struct ThemeScoringModel: Sendable, Hashable {
 
     /// The detected themes, in the detector's order.
     public var themes: [DetectedTheme]
+    /// The languages detection read the records in (Snowball names, the stemmer's first): a record is scored with
+    /// the same stopwords and stems, or its stems would not be the keywords'.
+    public var languages: [String]
 
     /// Creates a model.
-    public init(themes: [DetectedTheme]) {
+    public init(themes: [DetectedTheme], languages: [String] = ["english"]) {
         self.themes = themes
+        self.languages = languages
     }
 }

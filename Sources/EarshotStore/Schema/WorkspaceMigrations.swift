@@ -233,6 +233,16 @@ enum WorkspaceMigrations {
                 ALTER TABLE recordEmotionV7 RENAME TO recordEmotion;
                 """)
         }
+        // Detection may read the records in other languages than English; a nightly run must score new records with
+        // the same stopwords and stemmer. Workspaces detected before this were read in English, as the absent row says.
+        migrator.registerMigration("v8: themeSetting, the languages the last detection read the records in") { db in
+            try db.execute(sql: """
+                CREATE TABLE themeSetting (
+                    name TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }
