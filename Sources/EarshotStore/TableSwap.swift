@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Replaces every row of a table inside a transaction by writing the new rows into a fresh copy of the table, which
@@ -40,6 +41,26 @@ struct TableSwap {
     func finish(_ db: Database) throws {
         try db.execute(sql: "DROP TABLE \(table.quotedDatabaseIdentifier)")
         try db.execute(sql: "ALTER TABLE \(scratch.quotedDatabaseIdentifier) RENAME TO \(table.quotedDatabaseIdentifier)")
-        for sql in indexes { try db.execute(sql: sql) }
+        try Self.withParallelSorting(db) {
+            for sql in indexes { try db.execute(sql: sql) }
+        }
     }
+
+    /// Runs `body` with SQLite sorting on worker threads, in runs of ``sortRunKiB``.
+    ///
+    /// SQLite sorts an index's keys in runs as large as its page cache, on one thread unless `PRAGMA threads` gives it
+    /// more; with the workspace's 64 MiB cache, the themeId index of 2.4M assignments is one long sort on one core.
+    /// In runs of 4 MiB, sorted on the worker threads and merged by them, it builds in about half the time on this
+    /// two-core machine (2.0 s to 1.0 s; 2 MiB and 1 MiB were no faster, 16 and 32 MiB slower). The pages written
+    /// meanwhile spill from the smaller cache as they would from the larger one: a rebuild writes far more than 64 MiB.
+    static func withParallelSorting(_ db: Database, _ body: () throws -> Void) throws {
+        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        let threads = min(4, ProcessInfo.processInfo.activeProcessorCount)
+        try db.execute(sql: "PRAGMA threads = \(threads); PRAGMA cache_size = -\(sortRunKiB)")
+        defer { try? db.execute(sql: "PRAGMA threads = 0; PRAGMA cache_size = \(cacheSize)") }
+        try body()
+    }
+
+    /// The size of a sorted run, in KiB.
+    static let sortRunKiB = 4096
 }

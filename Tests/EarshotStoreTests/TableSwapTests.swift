@@ -1,4 +1,5 @@
 import EarshotModel
+import Foundation
 import GRDB
 import Testing
 
@@ -45,6 +46,30 @@ import Testing
         try store.writer.write { db in
             try db.execute(sql: "INSERT INTO recordEmotion (recordId, emotions) VALUES ('zendesk:2', 1)")
         }
+    }
+
+    /// The index builds sort on worker threads in small runs; the connection's own cache and threads come back after,
+    /// whether the builds succeed or fail.
+    @Test func theIndexBuildsGiveTheConnectionItsCacheAndThreadsBack() throws {
+        let store = try StageStore.inMemory()
+        let settings = { try store.writer.read { db in
+            [try Int.fetchOne(db, sql: "PRAGMA cache_size"), try Int.fetchOne(db, sql: "PRAGMA threads")]
+        } }
+        let before = try settings()
+        #expect(before[0] != -TableSwap.sortRunKiB && before[1] == 0, "the test would show nothing")
+        var during: [Int?] = []
+        try store.writer.write { db in
+            try TableSwap.withParallelSorting(db) {
+                during = [try Int.fetchOne(db, sql: "PRAGMA cache_size"), try Int.fetchOne(db, sql: "PRAGMA threads")]
+            }
+        }
+        #expect(during == [-TableSwap.sortRunKiB, min(4, ProcessInfo.processInfo.activeProcessorCount)])
+        #expect(try settings() == before)
+        struct Failed: Error {}
+        #expect(throws: Failed.self) {
+            try store.writer.write { db in try TableSwap.withParallelSorting(db) { throw Failed() } }
+        }
+        #expect(try settings() == before)
     }
 
     @Test func aFailedRebuildLeavesTheRecordsAsTheyWere() throws {
