@@ -239,6 +239,12 @@ public struct Pipeline: Sendable {
         var counter = RecordGroupCounter()
         var read = 0
         let expected = try store.recordCount()
+        // A record's cues depend on its text alone: those the last themes run stored for records normalize has not
+        // written since, with this lexicon, are read with the records instead of being found again (a third of the
+        // tokenizing workers' time).
+        let themesState = try store.stageState(.themes)
+        let storedLexicon = try store.emotionLexiconVersion()
+        let reusesEmotions = themesState.inputVersion > 0 && storedLexicon == EmotionLexicon.version
         let detected = try detector.detectThemes(
             batches: { consume in
                 var batch = DocumentBatch()
@@ -249,8 +255,9 @@ public struct Pipeline: Sendable {
                     consume(batch)
                     batch = DocumentBatch()
                 }
-                try store.forEachThemeRecord { record, title, text in
-                    batch.append(id: record.id, title: title, text: text)
+                try store.forEachThemeRecord(storedEmotions: reusesEmotions) { record, title, text in
+                    let known = reusesEmotions && record.normalizeVersion <= themesState.inputVersion ? record.storedEmotions : nil
+                    batch.append(id: record.id, title: title, text: text, knownEmotions: known)
                     counter.add(week: record.week, source: record.id.source, npsCategory: record.npsCategory)
                     if batch.byteCount >= Self.themeBatchBytes { send() }
                 }
@@ -272,7 +279,8 @@ public struct Pipeline: Sendable {
         try store.replaceThemes(
             model, pinnedNames: outcome.pinnedNames, changes: outcome.changes, emotions: detected.emotions,
             changeWeek: groups.map(\.week).max(), figures: figures, scoring: outcome.scoring,
-            run: ThemesRun(reportWeek: reportWeek, settingsSHA256: configuration.themesFingerprint, records: read),
+            run: ThemesRun(reportWeek: reportWeek, settingsSHA256: configuration.themesFingerprint, records: read,
+                           emotionLexiconVersion: EmotionLexicon.version),
             inputVersion: normalizeVersion)
         progress?.update(StageProgress(stage: "themes", done: read, unit: "records", fraction: 1, isFinished: true))
         logger.info("Stage finished", metadata: [
@@ -344,7 +352,8 @@ public struct Pipeline: Sendable {
         try store.addAssignments(
             assignments, of: records, emotions: emotions, weeks: weeks, window: window,
             weekly: { groups, themeGroups in calculator.figures(themeIDs: themeIDs, groups: groups, themeGroups: themeGroups) },
-            run: ThemesRun(reportWeek: reportWeek, settingsSHA256: configuration.themesFingerprint, records: records.count),
+            run: ThemesRun(reportWeek: reportWeek, settingsSHA256: configuration.themesFingerprint, records: records.count,
+                           emotionLexiconVersion: EmotionLexicon.version),
             inputVersion: normalizeVersion)
         logger.info("Stage finished", metadata: [
             "stage.name": "themes", "stage.mode": "assign", "records.count": "\(records.count)",

@@ -10,12 +10,16 @@ public struct ThemesRun: Sendable, Hashable {
     public var settingsSHA256: String
     /// The records the run read.
     public var records: Int
+    /// The version of the emotion lexicon whose cues the run stored, if it stored any: a later detection reuses the
+    /// stored cues only while it is the lexicon's version.
+    public var emotionLexiconVersion: Int?
 
     /// Creates a value.
-    public init(reportWeek: ISOWeek? = nil, settingsSHA256: String = "", records: Int = 0) {
+    public init(reportWeek: ISOWeek? = nil, settingsSHA256: String = "", records: Int = 0, emotionLexiconVersion: Int? = nil) {
         self.reportWeek = reportWeek
         self.settingsSHA256 = settingsSHA256
         self.records = records
+        self.emotionLexiconVersion = emotionLexiconVersion
     }
 }
 
@@ -49,6 +53,14 @@ extension StageStore {
         }
     }
 
+    /// The version of the emotion lexicon that found every stored record's cues, or `nil` when they were found by
+    /// several, or before versions were stored.
+    public func emotionLexiconVersion() throws -> Int? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM themeSetting WHERE name = 'emotionLexicon'").flatMap { Int($0) }
+        }
+    }
+
     /// How many records normalize runs after `normalizeVersion` wrote (added or replaced).
     public func recordCount(newerThan normalizeVersion: Int) throws -> Int {
         try writer.read { db in
@@ -78,6 +90,10 @@ extension StageStore {
                 WHERE isActive = 1
                 """)
             try Self.insertEmotions(emotions, into: "recordEmotion", db)
+            // Cues of another lexicon than the stored ones' leave the table mixed: the next detection scans every record.
+            if let version = run.emotionLexiconVersion {
+                try db.execute(sql: "DELETE FROM themeSetting WHERE name = 'emotionLexicon' AND value != ?", arguments: ["\(version)"])
+            }
             try Self.storeFigures(weekly: weekly, only: weeks, window: window, db)
             try Self.bump(.themes, inputVersion: inputVersion, db)
             try Self.log(run, isFull: false, normalizeVersion: inputVersion, weeks: weeks, db)

@@ -59,15 +59,29 @@ extension StageStore {
         public var week: ISOWeek
         /// Its NPS group, when it has a 0–10 score.
         public var npsCategory: NPSCategory?
+        /// The normalize run that wrote it (0 when not read).
+        public var normalizeVersion = 0
+        /// The emotion cues the themes stage stored for it (empty when none are stored, or when not read).
+        public var storedEmotions: EmotionSet = []
     }
 
     /// Calls `body` with every record's id, week, NPS group, title and text, in storage order: the text as
     /// ``forEachThemeText(_:)`` gives it, and what the weekly figures count records by, so that detection needs no
     /// second pass over the records to count them.
+    ///
+    /// With `storedEmotions`, each record also comes with the normalize run that wrote it and the emotion cues stored
+    /// for it, so that cues found before need not be found again.
     public func forEachThemeRecord(
+        storedEmotions: Bool = false,
         _ body: (_ record: ThemeRecordFacts, _ title: UnsafeBufferPointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
-        try forEachThemeText(sql: "SELECT source, sourceId, title, text, week, npsCategory FROM record", arguments: [], body)
+        let sql = storedEmotions
+            ? """
+                SELECT r.source, r.sourceId, r.title, r.text, r.week, r.npsCategory, r.normalizeVersion, e.emotions
+                FROM record r LEFT JOIN recordEmotion e ON e.recordId = r.id
+                """
+            : "SELECT source, sourceId, title, text, week, npsCategory FROM record"
+        try forEachThemeText(sql: sql, arguments: [], body)
     }
 
     func forEachThemeText(
@@ -80,6 +94,7 @@ extension StageStore {
             let handle = statement.sqliteStatement
             defer { sqlite3_reset(handle) }
             // A few sources and weeks recur over millions of rows: each is decoded once, found again by its bytes.
+            let hasStoredEmotions = sqlite3_column_count(handle) >= 8
             var weeks: [UInt64: ISOWeek] = [:]
             var sources: [UInt64: String] = [:]
             while true {
@@ -94,7 +109,11 @@ extension StageStore {
                     Self.decoded(bytes, cache: &weeks) { ISOWeek(Self.string($0)) ?? ISOWeek(year: 1970, week: 1) }
                 }
                 let category = sqlite3_column_type(handle, 5) == SQLITE_NULL ? nil : NPSCategory(rawValue: Self.text(handle, 5))
-                let record = ThemeRecordFacts(id: id, week: week, npsCategory: category)
+                var record = ThemeRecordFacts(id: id, week: week, npsCategory: category)
+                if hasStoredEmotions {
+                    record.normalizeVersion = Int(sqlite3_column_int64(handle, 6))
+                    record.storedEmotions = EmotionSet(rawValue: UInt8(truncatingIfNeeded: sqlite3_column_int64(handle, 7)))
+                }
                 try Self.withBytes(handle, 2) { title in
                     try Self.withBytes(handle, 3) { text in try body(record, title, text) }
                 }

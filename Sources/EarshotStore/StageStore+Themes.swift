@@ -44,6 +44,12 @@ extension StageStore {
                     } else if let weekly {
                         try Self.storeFigures(weekly: weekly, db)
                     }
+                    if let version = run.emotionLexiconVersion {
+                        try db.execute(sql: "INSERT OR REPLACE INTO themeSetting (name, value) VALUES ('emotionLexicon', ?)",
+                                       arguments: ["\(version)"])
+                    } else {
+                        try db.execute(sql: "DELETE FROM themeSetting WHERE name = 'emotionLexicon'")
+                    }
                     try Self.log(run, isFull: true, normalizeVersion: inputVersion, weeks: nil, db)
                 }
                 return .commit

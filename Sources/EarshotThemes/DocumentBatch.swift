@@ -11,6 +11,8 @@ public struct DocumentBatch: Sendable {
     private(set) var bytes: [UInt8] = []
     /// Text `i` is `bytes[ends[i - 1]..<ends[i]]` (from 0 for the first).
     private(set) var ends: [Int] = []
+    /// Each record's emotion cues when an earlier run found them in the same text, `nil` when they must be found.
+    private(set) var knownEmotions: [EmotionSet?] = []
 
     /// Creates an empty batch.
     public init() {}
@@ -22,8 +24,13 @@ public struct DocumentBatch: Sendable {
     public var byteCount: Int { bytes.count }
 
     /// Appends a record's title and text, joined as ``NormalizedRecord/fullText`` joins them.
-    public mutating func append(id: RecordID, title: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) {
+    ///
+    /// `knownEmotions` are the record's emotion cues when they are known already: the text is then not read for them.
+    public mutating func append(
+        id: RecordID, title: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>, knownEmotions: EmotionSet? = nil
+    ) {
         ids.append(id)
+        self.knownEmotions.append(knownEmotions)
         bytes.append(contentsOf: title)
         if !title.isEmpty && !text.isEmpty { bytes.append(UInt8(ascii: "\n")) }
         bytes.append(contentsOf: text)
@@ -33,6 +40,7 @@ public struct DocumentBatch: Sendable {
     /// Appends a record's full text.
     public mutating func append(id: RecordID, text: String) {
         ids.append(id)
+        knownEmotions.append(nil)
         bytes.append(contentsOf: text.utf8)
         ends.append(bytes.count)
     }

@@ -68,17 +68,27 @@ public struct EmotionLexicon: Sendable {
         return EmotionSet(rawValue: collector.mask)
     }
 
-    /// ``emotionSet(in:)`` of each text of a batch, in order, read from the batch's bytes without making strings.
+    /// ``emotionSet(in:)`` of each text of a batch, in order, read from the batch's bytes without making strings; a
+    /// text whose cues the batch already knows (``DocumentBatch/append(id:title:text:knownEmotions:)``) is not read.
     public func emotionSets(in batch: DocumentBatch) -> [EmotionSet] {
         var result: [EmotionSet] = []
         result.reserveCapacity(batch.count)
+        let known = batch.knownEmotions
         batch.forEachText { bytes in
+            if let emotions = known[result.count] {
+                result.append(emotions)
+                return
+            }
             var collector = EmotionCollector()
             scan(bytes: bytes, into: &collector)
             result.append(EmotionSet(rawValue: collector.mask))
         }
         return result
     }
+
+    /// The lexicon's version: cues stored by a run with another version are found again. Raise it whenever the cues
+    /// a text gives change (a word, a phrase, a rule).
+    public static let version = 1
 
     /// The bit of `emotion`, as ``EmotionSet`` stores it.
     @inline(__always) static func bit(_ emotion: Emotion) -> UInt8 {

@@ -81,4 +81,24 @@ import Testing
         }
         #expect(lexicon.cues(in: "😡😡 worst app ever ???") == [.frustration: ["😡", "😡", "worst"], .confusion: ["??"]])
     }
+
+    /// A batch can carry cues found before for some of its texts: those texts are not read again.
+    @Test func cuesABatchAlreadyKnowsAreTakenAsTheyAre() {
+        let texts = ["I love it, thank you so much!", "Fix this asap, we are losing money", "The export is fine"]
+        var fresh = DocumentBatch()
+        var known = DocumentBatch()
+        for (index, text) in texts.enumerated() {
+            let id = RecordID(source: "s", sourceID: "\(index)")
+            fresh.append(id: id, text: text)
+            var copy = text
+            copy.withUTF8 { bytes in
+                known.append(id: id, title: UnsafeBufferPointer(start: nil, count: 0), text: bytes,
+                             knownEmotions: index == 1 ? [.confusion] : nil)
+            }
+        }
+        let lexicon = EmotionLexicon()
+        let scanned = lexicon.emotionSets(in: fresh)
+        #expect(scanned == [[.delight], [.urgency], []])
+        #expect(lexicon.emotionSets(in: known) == [[.delight], [.confusion], []])
+    }
 }
