@@ -256,8 +256,8 @@ public struct Pipeline: Sendable {
                     batch = DocumentBatch()
                 }
                 try store.forEachThemeRecord(storedEmotions: reusesEmotions) { record, title, text in
-                    let known = reusesEmotions && record.normalizeVersion <= themesState.inputVersion ? record.storedEmotions : nil
-                    batch.append(id: record.id, title: title, text: text, knownEmotions: known)
+                    let isUnchanged = reusesEmotions && record.normalizeVersion <= themesState.inputVersion
+                    batch.append(id: record.id, title: title, text: text, knownEmotions: isUnchanged ? record.storedEmotions : nil)
                     counter.add(week: record.week, source: record.id.source, npsCategory: record.npsCategory)
                     if batch.byteCount >= Self.themeBatchBytes { send() }
                 }
@@ -295,9 +295,11 @@ public struct Pipeline: Sendable {
     /// up to ``languageSamplePerSource`` records of each source (``ThemeLanguages``).
     func themeLanguages() throws -> [StemLanguage] {
         if let named = workspace.configuration.themeLanguages { return named }
-        let choice = ThemeLanguages(guessingFrom: try workspace.store.languageSample(perSource: Self.languageSamplePerSource))
+        let sample = try workspace.store.languageSample(perSource: Self.languageSamplePerSource)
+        let choice = ThemeLanguages(guessingFrom: sample)
         logger.info("Theme languages told from the records", metadata: [
-            "themes.languages": "\(choice.languages.map(\.rawValue).joined(separator: ","))", "themes.language_evidence": "\(choice.evidence)",
+            "themes.languages": "\(choice.languages.map(\.rawValue).joined(separator: ","))",
+            "themes.language_evidence": "\(choice.evidence)",
         ])
         return choice.languages
     }

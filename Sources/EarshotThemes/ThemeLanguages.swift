@@ -30,10 +30,14 @@ public struct ThemeLanguages: Sendable, Hashable {
             if let language = guesser.guess(words) { guessed[language, default: 0] += 1 }
         }
         let total = guessed.values.reduce(0, +)
-        let order = StemLanguage.allCases
-        let chosen = guessed.filter { Double($0.value) >= Self.minimumShare * Double(total) }.keys.sorted { first, second in
-            guessed[first]! != guessed[second]! ? guessed[first]! > guessed[second]! : order.firstIndex(of: first)! < order.firstIndex(of: second)!
-        }
+        // The commonest first, ties in the order of `StemLanguage.allCases`.
+        let chosen = StemLanguage.allCases
+            .filter { Double(guessed[$0, default: 0]) >= Self.minimumShare * Double(total) && guessed[$0, default: 0] > 0 }
+            .enumerated().sorted { first, second in
+                let (left, right) = (guessed[first.element]!, guessed[second.element]!)
+                return left != right ? left > right : first.offset < second.offset
+            }
+            .map(\.element)
         languages = chosen.isEmpty ? [.english] : chosen
         sampled = texts.count
         self.guessed = guessed
