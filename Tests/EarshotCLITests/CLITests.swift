@@ -279,6 +279,20 @@ import Testing
     }
 }
 
+@Suite struct ThemesCommandTests {
+    /// The languages are told from the records by default: the command says which it read them in.
+    @Test func themesSaysWhichLanguagesItReadTheRecordsIn() throws {
+        let root = try CLITests.temporaryWorkspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try CLITests.run(["run", "-w", root.path, "--inbox", CLITests.fixture("sample")]).status == 0)
+        let themes = try CLITests.run(["themes", "-w", root.path])
+        #expect(themes.status == 0, "\(themes.stderr)")
+        let lines = themes.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("themes: ") == true)
+        #expect(lines.dropFirst().first == "languages: english")
+    }
+}
+
 @Suite struct ProgressBarTests {
     @Test func aTerminalSeesAProgressBarAndCronSeesNone() throws {
         let root = try CLITests.temporaryWorkspace()

@@ -37,6 +37,8 @@ extension Earshot.Themes {
                 var counts: [String: Int] = [:]
                 for assignment in model.assignments { counts[assignment.themeID, default: 0] += 1 }
                 print("themes: \(model.themes.count)")
+                // The languages are told from the records unless earshot.toml names them: say which were used.
+                print("languages: \(try pipeline.workspace.store.themeScoringModel().languages.joined(separator: ", "))")
                 for theme in model.themes.sorted(by: { (counts[$0.id] ?? 0, $1.id) > (counts[$1.id] ?? 0, $0.id) }) {
                     print("  \(theme.id)  \(counts[theme.id] ?? 0) records  \(theme.label)  [\(theme.keywords.prefix(5).joined(separator: ", "))]")
                 }
