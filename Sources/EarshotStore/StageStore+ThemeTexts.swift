@@ -21,7 +21,7 @@ extension StageStore {
             var texts: [RecordID: String] = [:]
             for id in ids {
                 guard let row = try Row.fetchOne(statement, arguments: [id.description]) else { continue }
-                texts[id] = Self.fullText(title: row[0], text: row[1])
+                texts[id] = NormalizedRecord.fullText(title: row[0], text: row[1])
             }
             return texts
         }
@@ -38,17 +38,12 @@ extension StageStore {
                 let rows = try Row.fetchAll(
                     db, sql: "SELECT title, text FROM record WHERE id > ? AND source = ? ORDER BY id LIMIT ?",
                     arguments: [after, source, perSource])
-                for row in rows { texts.append(Self.fullText(title: row[0], text: row[1])) }
+                for row in rows { texts.append(NormalizedRecord.fullText(title: row[0], text: row[1])) }
                 // Ids are "source:sourceId", and ";" follows ":": the next id past this one is another source's.
                 after = source + ";"
             }
             return texts
         }
-    }
-
-    /// A record's title and text as ``NormalizedRecord/fullText`` joins them.
-    static func fullText(title: String, text: String) -> String {
-        title.isEmpty ? text : text.isEmpty ? title : title + "\n" + text
     }
 
     /// What the themes stage counts a record by, besides its words: its week and NPS group.

@@ -64,6 +64,15 @@ struct Corpus: Sendable {
 
     func isPhrase(_ term: Int32) -> Bool { stems[Int(term)].count > 1 }
 
+    /// The texts of `terms`' stems, by stem id: what outlives this corpus's ids (the scoring model, a label's
+    /// spelling) names stems by their text.
+    func stemTexts(of terms: some Sequence<Int32>) -> [Int32: String] {
+        let wanted = Set(terms.flatMap { stems[Int($0)] })
+        var texts: [Int32: String] = [:]
+        for (text, id) in stemIDs where wanted.contains(id) { texts[id] = text }
+        return texts
+    }
+
     /// The term for an analyst's keyword or phrase (`"refund"`, `"charged twice"`), if the corpus has it.
     func term(forKeyword keyword: String, tokenizer: Tokenizer, stemmer: Stemmer?) -> Int32? {
         var ids: [Int32] = []

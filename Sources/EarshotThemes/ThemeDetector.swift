@@ -104,8 +104,8 @@ public struct ThemeDetector: Sendable {
         texts: (_ ids: Set<RecordID>) throws -> [RecordID: String]
     ) rethrows -> DetectedThemes {
         var extraction = try TermExtraction.run(
-            tokenizer: Tokenizer(extraStopwords: extraStopwords + taxonomy.stopwords, languages: languages),
-            language: languages.first ?? .english, workers: workers, lexicon: emotionLexicon, produce: produce)
+            tokenizer: tokenizer, language: languages.first ?? .english, workers: workers, lexicon: emotionLexicon,
+            produce: produce)
         let ids = extraction.ids
         extraction.ids = []
         let emotions = emotionLexicon == nil ? [] : extraction.chunks.flatMap(\.emotions)
@@ -150,18 +150,20 @@ public struct ThemeDetector: Sendable {
         let samples = corpus.firstDocuments(containing: terms, order: order, limit: LabelSpeller.sampleSize)
         let textOf = try texts(Set(samples.values.joined().map { ids[$0] }))
         guard !textOf.isEmpty else { return [:] }
-        var stemText: [Int32: String] = [:]
-        let wantedStems = Set(terms.flatMap { corpus.stems[Int($0)] })
-        for (text, id) in corpus.stemIDs where wantedStems.contains(id) { stemText[id] = text }
-        let speller = LabelSpeller(
-            tokenizer: Tokenizer(extraStopwords: extraStopwords + taxonomy.stopwords, languages: languages),
-            stemmer: Stemmer(language: (languages.first ?? .english).rawValue))
+        let stemText = corpus.stemTexts(of: terms)
+        let speller = LabelSpeller(tokenizer: tokenizer, stemmer: Stemmer(language: (languages.first ?? .english).rawValue))
         var spellings: [Int32: String] = [:]
         for (term, documents) in samples {
             let stems = corpus.stems[Int(term)].map { stemText[$0]! }
             spellings[term] = speller.spelling(of: stems, in: documents.compactMap { textOf[ids[$0]] })
         }
         return spellings
+    }
+
+    /// The tokenizer records are read with: the languages' stopwords and the analyst's. Detection and the label
+    /// speller must split texts alike.
+    var tokenizer: Tokenizer {
+        Tokenizer(extraStopwords: extraStopwords + taxonomy.stopwords, languages: languages)
     }
 
     // MARK: Tuning

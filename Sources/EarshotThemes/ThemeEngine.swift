@@ -335,9 +335,7 @@ struct ThemeEngine {
         }
         earshot_release_freed_memory()
         // Stem texts by id, for the keywords only: the scoring model stores stems, which outlive this corpus's ids.
-        let keywordStems = Set(themes.flatMap { $0.keywords.flatMap { corpus.stems[Int($0.term)] } })
-        var stemText: [Int32: String] = [:]
-        for (text, id) in corpus.stemIDs where keywordStems.contains(id) { stemText[id] = text }
+        let stemText = corpus.stemTexts(of: themes.flatMap { $0.keywords.map(\.term) })
         let output = themes.enumerated().map { index, theme in
             DetectedThemes.Theme(
                 pinnedName: theme.pinnedName, label: theme.pinnedName ?? label(theme, spellings: spellings),

@@ -63,7 +63,10 @@ public struct NormalizedRecord: Sendable, Hashable, Codable {
     }
 
     /// Title and text together, as theme detection and quotes read them.
-    public var fullText: String {
+    public var fullText: String { Self.fullText(title: title, text: text) }
+
+    /// A title and a text joined as ``fullText`` joins a record's.
+    public static func fullText(title: String, text: String) -> String {
         if title.isEmpty { return text }
         if text.isEmpty { return title }
         return title + "\n" + text
